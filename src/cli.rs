@@ -12,6 +12,7 @@ use crate::query::{Query, QueryError};
     name = "annals",
     version,
     about = "Explore a chronology of source-cited events in the terminal",
+    override_usage = "annals [OPTIONS] [FILTERS]          open the terminal UI\n       annals [OPTIONS] <COMMAND> [FILTERS]",
     long_about = "Explore a chronology of source-cited events.\n\n\
         The bundled dataset follows the North Korea–Russia arms relationship since 2023, \
         from five source articles. Every event cites its source with a verbatim quote, \
@@ -25,6 +26,10 @@ pub struct Cli {
     /// Load the dataset in DIR (with data/ and seeds/) instead of the bundled one
     #[arg(long, value_name = "DIR", global = true)]
     pub data: Option<PathBuf>,
+
+    /// Filters for the terminal UI to start with (and added to a subcommand's own)
+    #[command(flatten)]
+    pub filters: Filters,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -82,6 +87,23 @@ fn parse_date(text: &str) -> Result<Date, String> {
 }
 
 impl Filters {
+    /// These filters and `other`'s together (top-level flags with a subcommand's).
+    pub fn and(&self, other: &Filters) -> Filters {
+        let join = |a: &[String], b: &[String]| a.iter().chain(b).cloned().collect();
+        let query = match (&self.query, &other.query) {
+            (Some(a), Some(b)) => Some(format!("{a} {b}")),
+            (a, b) => a.clone().or_else(|| b.clone()),
+        };
+        Filters {
+            actors: join(&self.actors, &other.actors),
+            weapons: join(&self.weapons, &other.weapons),
+            sources: join(&self.sources, &other.sources),
+            from: self.from.or(other.from),
+            to: self.to.or(other.to),
+            query,
+        }
+    }
+
     /// The one Query these arguments describe: `--query` with the flags added to it.
     pub fn to_query(&self) -> Result<Query, QueryError> {
         let base: Query = self.query.as_deref().unwrap_or_default().parse()?;

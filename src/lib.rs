@@ -5,10 +5,14 @@
 // Tests state their expectations with unwrap; a failure there is the test failing.
 #![cfg_attr(test, allow(clippy::unwrap_used))]
 
+pub mod app;
 pub mod cli;
 pub mod date;
 pub mod export;
+pub mod keymap;
 pub mod load;
 pub mod model;
 pub mod query;
 pub mod search;
+pub mod tui;
+pub mod ui;

@@ -1,5 +1,6 @@
 use std::io::{self, Write};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use clap::Parser;
 
@@ -7,9 +8,10 @@ use annals::cli::{Cli, Command, Filters, ListFormat};
 use annals::export;
 use annals::load::{self, Bundled, LoadFailure, OnDisk};
 use annals::model::Dataset;
+use annals::query::Query;
 use annals::search::SkimWordMatcher;
 
-/// How many problems `check` prints before summarising the rest.
+/// How many problems are printed before the rest are summarised.
 const PROBLEM_CAP: usize = 100;
 
 fn main() -> ExitCode {
@@ -20,15 +22,35 @@ fn main() -> ExitCode {
     };
     match cli.command {
         Some(Command::Check) => check(&dataset),
-        Some(Command::List { filters, format }) => match dataset {
-            Ok(dataset) => list(&dataset, &filters, format),
-            Err(failure) => report_failure(&failure),
-        },
-        None => {
-            // The terminal UI is not built yet: say so plainly and show what does work.
-            eprintln!("annals: the terminal UI is not available yet; use a subcommand:\n");
-            let mut command = <Cli as clap::CommandFactory>::command();
-            let _ = command.print_help();
+        Some(Command::List { ref filters, format }) => {
+            with_query(dataset, &cli.filters.and(filters), |dataset, query| list(&dataset, &query, format))
+        }
+        None => with_query(dataset, &cli.filters, |dataset, query| {
+            match annals::tui::run(Arc::new(dataset), query) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(error) => {
+                    eprintln!("error: {error}");
+                    ExitCode::from(1)
+                }
+            }
+        }),
+    }
+}
+
+/// Refuse a broken dataset (exit 1) or a bad filter (exit 2), else run `then`.
+fn with_query(
+    dataset: Result<Dataset, LoadFailure>,
+    filters: &Filters,
+    then: impl FnOnce(Dataset, Query) -> ExitCode,
+) -> ExitCode {
+    let dataset = match dataset {
+        Ok(dataset) => dataset,
+        Err(failure) => return report_failure(&failure),
+    };
+    match filters.to_query().and_then(|q| q.validate(&dataset).map(|()| q)) {
+        Ok(query) => then(dataset, query),
+        Err(error) => {
+            eprintln!("error: {error}");
             ExitCode::from(2)
         }
     }
@@ -64,14 +86,7 @@ fn report_failure(failure: &LoadFailure) -> ExitCode {
     ExitCode::from(1)
 }
 
-fn list(dataset: &Dataset, filters: &Filters, format: ListFormat) -> ExitCode {
-    let query = match filters.to_query().and_then(|q| q.validate(dataset).map(|()| q)) {
-        Ok(query) => query,
-        Err(error) => {
-            eprintln!("error: {error}");
-            return ExitCode::from(2);
-        }
-    };
+fn list(dataset: &Dataset, query: &Query, format: ListFormat) -> ExitCode {
     let events = query.filter(dataset, &SkimWordMatcher::default());
     let mut out = io::stdout().lock();
     let written = match format {

@@ -217,3 +217,13 @@ fn a_missing_data_folder_is_a_clear_error() {
         predicate::str::contains("./data/sources.toml: file not found; create it with [[source]] records"),
     );
 }
+
+#[test]
+fn the_readme_lists_every_key_the_help_overlay_lists() {
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).expect("README");
+    for (key, what) in annals::keymap::HELP {
+        let row = format!("| {} | {} |", key.replace('|', "\\|"), what.replace('|', "\\|"));
+        assert!(readme.contains(&row), "README is missing the key row {row}");
+    }
+}

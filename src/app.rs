@@ -1,0 +1,355 @@
+//! The TUI's state and its one way to change: `App::update(action)`. No terminal in here.
+
+use std::sync::Arc;
+
+use crate::date::Date;
+use crate::model::Dataset;
+use crate::query::{Facet, Query};
+use crate::search::WordMatcher;
+use crate::ui::layout::{ScreenLayout, Size};
+use crate::ui::theme::Theme;
+
+mod browse;
+mod density;
+mod picker;
+
+pub use density::Density;
+pub use picker::{Picker, PickerOption};
+
+/// Everything the user can do, whatever key or click asked for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    /// Move the selection by this many events (negative: up).
+    Move(isize),
+    PageDown,
+    PageUp,
+    First,
+    Last,
+    PreviousMonth,
+    NextMonth,
+    ToggleFocus,
+    /// Scroll the detail pane by this many lines.
+    ScrollDetail(i32),
+    StartSearch,
+    OpenPicker(Facet),
+    OpenDatePrompt(Bound),
+    ShowHelp,
+    ClearFilters,
+    /// Typing in the current prompt or picker.
+    Input(char),
+    Backspace,
+    ClearInput,
+    Submit,
+    Cancel,
+    /// Move the cursor in a picker.
+    PickerMove(isize),
+    PickerToggle,
+    Resize(u16, u16),
+    Click {
+        column: u16,
+        row: u16,
+    },
+    Wheel {
+        column: u16,
+        row: u16,
+        lines: i32,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bound {
+    From,
+    To,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    List,
+    Detail,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mode {
+    Browse,
+    /// `/`: keywords (or whole query terms) typed live; `before` is restored by Esc, minus its words.
+    Search {
+        input: String,
+        before: Query,
+        error: Option<String>,
+    },
+    Picker(Picker),
+    DatePrompt {
+        bound: Bound,
+        input: String,
+        error: Option<String>,
+    },
+    Help,
+}
+
+/// One line of the chronology: a year heading, a month heading, or an event (dataset index).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Row {
+    Year(i32),
+    Month(i32, u32),
+    Event(usize),
+}
+
+pub struct App {
+    pub dataset: Arc<Dataset>,
+    pub matcher: Arc<dyn WordMatcher>,
+    pub query: Query,
+    /// Indices of the matching events, in chronological order.
+    pub visible: Vec<usize>,
+    /// The chronology's lines: headings and events.
+    pub rows: Vec<Row>,
+    /// `event_rows[k]` is the row of `visible[k]`.
+    pub event_rows: Vec<usize>,
+    /// The selected event (a dataset index), always one of `visible` when there is any.
+    pub selected: Option<usize>,
+    /// The first row shown in the list pane.
+    pub list_offset: usize,
+    pub detail_scroll: u16,
+    pub focus: Focus,
+    pub mode: Mode,
+    pub screen: Size,
+    pub density: Density,
+    /// A one-line message for the footer (filters cleared, a bad date …).
+    pub status: Option<String>,
+    pub should_quit: bool,
+    pub theme: Theme,
+}
+
+impl App {
+    pub fn new(dataset: Arc<Dataset>, matcher: Arc<dyn WordMatcher>, query: Query, screen: Size) -> Self {
+        let mut app = Self {
+            dataset,
+            matcher,
+            query,
+            visible: Vec::new(),
+            rows: Vec::new(),
+            event_rows: Vec::new(),
+            selected: None,
+            list_offset: 0,
+            detail_scroll: 0,
+            focus: Focus::List,
+            mode: Mode::Browse,
+            screen,
+            density: Density::default(),
+            status: None,
+            should_quit: false,
+            theme: Theme::default(),
+        };
+        app.refilter();
+        app.selected = app.visible.first().copied();
+        app.reveal_selection();
+        app
+    }
+
+    pub fn layout(&self) -> ScreenLayout {
+        ScreenLayout::new(self.screen)
+    }
+
+    /// Apply one action. The only way the app's state changes.
+    pub fn update(&mut self, action: Action) {
+        if !matches!(action, Action::Resize(..) | Action::Wheel { .. }) {
+            self.status = None;
+        }
+        match action {
+            Action::Quit => self.should_quit = true,
+            Action::Resize(width, height) => {
+                self.screen = Size { width, height };
+                self.reveal_selection();
+            }
+            other => match &self.mode {
+                Mode::Browse => self.browse(other),
+                Mode::Search { .. } => self.search(other),
+                Mode::Picker(_) => self.picker(other),
+                Mode::DatePrompt { .. } => self.date_prompt(other),
+                Mode::Help => self.help(other),
+            },
+        }
+    }
+
+    fn help(&mut self, action: Action) {
+        if matches!(action, Action::Cancel | Action::ShowHelp | Action::Submit) {
+            self.mode = Mode::Browse;
+        }
+    }
+
+    fn search(&mut self, action: Action) {
+        let Mode::Search { input, before, .. } = &mut self.mode else { return };
+        match action {
+            Action::Input(c) => input.push(c),
+            Action::Backspace => {
+                input.pop();
+            }
+            Action::ClearInput => input.clear(),
+            Action::Submit => {
+                if let Mode::Search { error: None, .. } = self.mode {
+                    self.mode = Mode::Browse;
+                }
+                return;
+            }
+            Action::Cancel => {
+                let mut restored = before.clone();
+                restored.words.clear();
+                self.mode = Mode::Browse;
+                self.set_query(restored);
+                return;
+            }
+            // The list stays navigable while typing.
+            Action::Move(_)
+            | Action::PageDown
+            | Action::PageUp
+            | Action::Wheel { .. }
+            | Action::Click { .. } => {
+                self.browse(action);
+                return;
+            }
+            _ => return,
+        }
+        self.apply_search_input();
+    }
+
+    /// Parse the search line as query terms added to the query it started from; apply it if valid.
+    fn apply_search_input(&mut self) {
+        let Mode::Search { input, before, .. } = &self.mode else { return };
+        let mut base = before.clone();
+        base.words.clear();
+        let candidate = input
+            .parse::<Query>()
+            .and_then(|typed| base.merge(typed))
+            .and_then(|q| q.validate(&self.dataset).map(|()| q));
+        match candidate {
+            Ok(query) => {
+                self.set_query(query);
+                if let Mode::Search { error, .. } = &mut self.mode {
+                    *error = None;
+                }
+            }
+            Err(problem) => {
+                if let Mode::Search { error, .. } = &mut self.mode {
+                    *error = Some(problem.to_string());
+                }
+            }
+        }
+    }
+
+    fn date_prompt(&mut self, action: Action) {
+        let Mode::DatePrompt { bound, input, error } = &mut self.mode else { return };
+        match action {
+            Action::Input(c) => input.push(c),
+            Action::Backspace => {
+                input.pop();
+            }
+            Action::ClearInput => input.clear(),
+            Action::Cancel => self.mode = Mode::Browse,
+            Action::Submit => {
+                let bound = *bound;
+                let parsed = match input.trim() {
+                    "" => Ok(None),
+                    text => text.parse::<Date>().map(Some).map_err(|e| e.to_string()),
+                };
+                let mut query = self.query.clone();
+                let result = parsed.and_then(|date| {
+                    match bound {
+                        Bound::From => query.from = date,
+                        Bound::To => query.to = date,
+                    }
+                    match (query.from, query.to) {
+                        (Some(from), Some(to)) if from.first_day() > to.last_day() => {
+                            Err(format!("from {from} is after to {to}; pick an earlier from or a later to"))
+                        }
+                        _ => Ok(query),
+                    }
+                });
+                match result {
+                    Ok(query) => {
+                        self.mode = Mode::Browse;
+                        self.set_query(query);
+                    }
+                    Err(message) => *error = Some(message),
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Replace the query and recompute everything that depends on it.
+    pub fn set_query(&mut self, query: Query) {
+        if query != self.query {
+            self.query = query;
+            self.refilter();
+        }
+    }
+
+    /// Re-run the filter, rebuild the rows and the density strip, and keep the selection
+    /// on the same event if it still matches, else on the nearest one in time.
+    fn refilter(&mut self) {
+        self.visible = self.query.filter(&self.dataset, self.matcher.as_ref());
+        self.rebuild_rows();
+        self.density = Density::new(&self.dataset, &self.visible);
+        let previous = self.selected;
+        self.selected =
+            previous.and_then(|event| self.nearest_visible(event)).or(self.visible.first().copied());
+        if self.selected != previous {
+            self.detail_scroll = 0;
+        }
+        self.reveal_selection();
+    }
+
+    fn rebuild_rows(&mut self) {
+        self.rows.clear();
+        self.event_rows.clear();
+        let mut year = None;
+        let mut month = None;
+        for &index in &self.visible {
+            let date = self.dataset.events[index].date;
+            if year != Some(date.year_number()) {
+                year = Some(date.year_number());
+                month = None;
+                self.rows.push(Row::Year(date.year_number()));
+            }
+            if let Some(m) = date.month_number() {
+                if month != Some(m) {
+                    month = Some(m);
+                    self.rows.push(Row::Month(date.year_number(), m));
+                }
+            }
+            self.event_rows.push(self.rows.len());
+            self.rows.push(Row::Event(index));
+        }
+    }
+
+    /// `event` if it is visible, else the visible event closest to it in time.
+    fn nearest_visible(&self, event: usize) -> Option<usize> {
+        let at = self.visible.partition_point(|&i| i < event);
+        if self.visible.get(at) == Some(&event) {
+            return Some(event);
+        }
+        let day = self.dataset.events[event].date.first_day();
+        let distance = |i: usize| (self.dataset.events[i].date.first_day() - day).num_days().abs();
+        let before = at.checked_sub(1).map(|k| self.visible[k]);
+        let after = self.visible.get(at).copied();
+        match (before, after) {
+            (Some(b), Some(a)) => Some(if distance(a) < distance(b) { a } else { b }),
+            (b, a) => b.or(a),
+        }
+    }
+
+    /// Position of the selection in `visible`.
+    pub fn selected_position(&self) -> Option<usize> {
+        let selected = self.selected?;
+        self.visible.binary_search(&selected).ok()
+    }
+
+    /// The row of the selection in `rows`.
+    pub fn selected_row(&self) -> Option<usize> {
+        self.selected_position().map(|k| self.event_rows[k])
+    }
+
+    fn open_picker(&mut self, facet: Facet) {
+        self.mode = Mode::Picker(Picker::open(facet, &self.dataset, &self.query, self.matcher.as_ref()));
+    }
+}

@@ -1,0 +1,172 @@
+//! The facet pickers (actor, weapon type, source): multi-select with live counts.
+
+use std::collections::HashMap;
+
+use super::browse::facet_values;
+use super::{Action, App, Mode};
+use crate::model::Dataset;
+use crate::query::{Facet, Query};
+use crate::search::WordMatcher;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PickerOption {
+    pub id: String,
+    pub label: String,
+    /// A short description: the actor's kind, the weapon's category, the source's outlet.
+    pub note: String,
+    /// Events this value would give under the other active filters.
+    pub count: usize,
+    /// What type-to-narrow searches: label, id and aliases.
+    search_text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Picker {
+    pub facet: Facet,
+    /// Every value, most events first.
+    pub options: Vec<PickerOption>,
+    /// What the user typed to narrow the list.
+    pub narrow: String,
+    /// Indices into `options` that match `narrow`.
+    pub shown: Vec<usize>,
+    /// Index into `shown`.
+    pub cursor: usize,
+    /// The ids ticked so far.
+    pub chosen: Vec<String>,
+}
+
+impl Picker {
+    pub fn open(facet: Facet, dataset: &Dataset, query: &Query, matcher: &dyn WordMatcher) -> Self {
+        let mut others = query.clone();
+        let chosen = facet_values(&mut others, facet).map(std::mem::take).unwrap_or_default();
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for index in others.filter(dataset, matcher) {
+            let event = &dataset.events[index];
+            let mut values: Vec<&str> = match facet {
+                Facet::Actor => event.involved_actors().collect(),
+                Facet::Weapon => event.weapons.iter().map(String::as_str).collect(),
+                Facet::Source => event.citations.iter().map(|c| c.source.as_str()).collect(),
+                Facet::From | Facet::To => Vec::new(),
+            };
+            values.sort_unstable();
+            values.dedup();
+            for value in values {
+                *counts.entry(value).or_default() += 1;
+            }
+        }
+        let option = |id: &str, label: &str, note: String, names: Vec<&String>| {
+            let mut search_text = format!("{label}\n{id}\n");
+            for name in names {
+                search_text.push_str(name);
+                search_text.push('\n');
+            }
+            PickerOption {
+                id: id.to_string(),
+                label: label.to_string(),
+                note,
+                count: counts.get(id).copied().unwrap_or(0),
+                search_text,
+            }
+        };
+        let mut options: Vec<PickerOption> = match facet {
+            Facet::Actor => dataset
+                .actors
+                .iter()
+                .map(|a| option(&a.id, &a.name, a.kind.to_string(), a.aliases.iter().collect()))
+                .collect(),
+            Facet::Weapon => dataset
+                .weapons
+                .iter()
+                .map(|w| {
+                    let names = w.designations.iter().chain(&w.aliases).collect();
+                    option(&w.id, &w.name, w.category.to_string(), names)
+                })
+                .collect(),
+            Facet::Source => dataset
+                .sources
+                .iter()
+                .map(|s| {
+                    option(
+                        &s.id,
+                        &s.outlet,
+                        format!("{} · grade {}", s.published, s.reliability),
+                        vec![&s.title],
+                    )
+                })
+                .collect(),
+            Facet::From | Facet::To => Vec::new(),
+        };
+        options.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
+        let shown = (0..options.len()).collect();
+        Self { facet, options, narrow: String::new(), shown, cursor: 0, chosen }
+    }
+
+    pub fn is_chosen(&self, option: &PickerOption) -> bool {
+        self.chosen.contains(&option.id)
+    }
+
+    pub fn current(&self) -> Option<&PickerOption> {
+        self.shown.get(self.cursor).map(|&i| &self.options[i])
+    }
+
+    fn renarrow(&mut self, matcher: &dyn WordMatcher) {
+        let words: Vec<&str> = self.narrow.split_whitespace().collect();
+        self.shown = (0..self.options.len())
+            .filter(|&i| words.iter().all(|w| matcher.match_word(&self.options[i].search_text, w).is_some()))
+            .collect();
+        self.cursor = 0;
+    }
+
+    fn toggle(&mut self) {
+        let Some(id) = self.current().map(|o| o.id.clone()) else { return };
+        match self.chosen.iter().position(|c| *c == id) {
+            Some(at) => {
+                self.chosen.remove(at);
+            }
+            None => self.chosen.push(id),
+        }
+    }
+
+    fn move_cursor(&mut self, delta: isize) {
+        let last = self.shown.len().saturating_sub(1);
+        self.cursor = self.cursor.saturating_add_signed(delta).min(last);
+    }
+}
+
+impl App {
+    pub(super) fn picker(&mut self, action: Action) {
+        let matcher = self.matcher.clone();
+        let Mode::Picker(picker) = &mut self.mode else { return };
+        match action {
+            Action::PickerMove(delta) | Action::Move(delta) => picker.move_cursor(delta),
+            Action::PageDown => picker.move_cursor(10),
+            Action::PageUp => picker.move_cursor(-10),
+            Action::First => picker.cursor = 0,
+            Action::Last => picker.move_cursor(isize::MAX),
+            Action::PickerToggle => picker.toggle(),
+            Action::Input(c) => {
+                picker.narrow.push(c);
+                picker.renarrow(matcher.as_ref());
+            }
+            Action::Backspace => {
+                picker.narrow.pop();
+                picker.renarrow(matcher.as_ref());
+            }
+            Action::ClearInput => {
+                picker.narrow.clear();
+                picker.renarrow(matcher.as_ref());
+            }
+            Action::Cancel => self.mode = Mode::Browse,
+            Action::Submit => {
+                let (facet, chosen) = (picker.facet, picker.chosen.clone());
+                let mut query = self.query.clone();
+                if let Some(values) = facet_values(&mut query, facet) {
+                    *values = chosen;
+                }
+                self.mode = Mode::Browse;
+                self.set_query(query);
+            }
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,84 @@
+//! The density strip: a bar per month (or per group of months) across the dataset's span,
+//! the selected event's month marked, and the years labelled.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::app::App;
+
+const LEVELS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+
+pub fn render(frame: &mut Frame<'_>, app: &App, area: Rect) {
+    let theme = &app.theme;
+    let density = &app.density;
+    let months = density.counts.len();
+    let width = usize::from(area.width).saturating_sub(2);
+    if months == 0 || width == 0 {
+        return;
+    }
+    // Each column covers `per_column` months; when months are few, each month gets several columns.
+    let per_column = months.div_ceil(width);
+    let columns_per_month = if per_column == 1 { (width / months).clamp(1, 4) } else { 1 };
+    let buckets: Vec<usize> = density.counts.chunks(per_column).map(|chunk| chunk.iter().sum()).collect();
+    let max = buckets.iter().copied().max().unwrap_or(0).max(1);
+    // A month- or day-dated selection marks its month; a year-only one marks its whole year,
+    // more faintly, rather than pretending to a month.
+    let selected_date = app.selected.map(|event| app.dataset.events[event].date);
+    let year_only = selected_date.is_some_and(|d| d.precision() == crate::date::DatePrecision::Year);
+    let selected_bucket = selected_date
+        .filter(|_| !year_only)
+        .and_then(|date| density.month_index(&date))
+        .map(|month| month / per_column);
+    let selected_year = selected_date.filter(|_| year_only).map(|d| d.year_number());
+
+    let mut bars = vec![Span::raw(" ")];
+    let mut marker = String::from(" ");
+    let mut labels = String::from(" ");
+    for (bucket, &count) in buckets.iter().enumerate() {
+        let glyph = if count == 0 {
+            '·'
+        } else {
+            LEVELS[(count * (LEVELS.len() - 1)).div_ceil(max).min(LEVELS.len() - 1)]
+        };
+        let cell: String = std::iter::repeat_n(glyph, columns_per_month).collect();
+        let is_selected = selected_bucket == Some(bucket);
+        let style = match (is_selected, count) {
+            (true, _) => theme.selected(),
+            (false, 0) => theme.dim(),
+            (false, _) => theme.bar(),
+        };
+        bars.push(Span::styled(cell, style));
+        let in_selected_year = selected_year.is_some()
+            && density.month_at(bucket * per_column).map(|(year, _)| year) == selected_year;
+        let mark = if is_selected {
+            '▲'
+        } else if in_selected_year {
+            '△'
+        } else {
+            ' '
+        };
+        marker.extend(std::iter::repeat_n(mark, columns_per_month));
+        // Label a year where it starts (or at the strip's start), if there is room.
+        if let Some((year, month)) = density.month_at(bucket * per_column) {
+            let starts_year = month <= per_column as u32 || bucket == 0;
+            let label = year.to_string();
+            if starts_year && labels.chars().count() <= 1 + bucket * columns_per_month {
+                labels.truncate(1 + bucket * columns_per_month);
+                while labels.chars().count() < 1 + bucket * columns_per_month {
+                    labels.push(' ');
+                }
+                labels.push_str(&label);
+            }
+        }
+    }
+    if density.year_only > 0 {
+        let note = format!("  +{} dated to a year only", density.year_only);
+        if labels.chars().count() + note.chars().count() <= usize::from(area.width) {
+            labels.push_str(&note);
+        }
+    }
+    let lines = vec![Line::from(bars), Line::styled(marker, theme.key()), Line::styled(labels, theme.dim())];
+    frame.render_widget(Paragraph::new(lines), area);
+}

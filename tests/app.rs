@@ -1,0 +1,396 @@
+//! `App::update` for every action, without a terminal.
+
+use std::sync::Arc;
+
+use annals::app::{Action, App, Bound, Focus, Mode, Row};
+use annals::model::{
+    Actor, ActorKind, Citation, Dataset, Event, EventKind, Grade, Source, Status, WeaponCategory, WeaponType,
+};
+use annals::query::{Facet, Query};
+use annals::search::SkimWordMatcher;
+use annals::ui::layout::Size;
+
+fn event(id: &str, date: &str, title: &str, actors: &[&str], weapons: &[&str]) -> Event {
+    Event {
+        id: id.to_string(),
+        date: date.parse().expect("valid test date"),
+        until: None,
+        date_basis: None,
+        reported: None,
+        reported_basis: None,
+        title: title.to_string(),
+        summary: format!("Summary of {title}."),
+        kind: EventKind::Transfer,
+        status: Status::Reported,
+        actors: actors.iter().map(|a| a.to_string()).collect(),
+        weapons: weapons.iter().map(|w| w.to_string()).collect(),
+        from: None,
+        to: None,
+        claimed_by: vec!["nis".to_string()],
+        related: Vec::new(),
+        quantities: Vec::new(),
+        citations: vec![Citation { source: "src".to_string(), quote: "q".to_string() }],
+    }
+}
+
+fn actor(id: &str, name: &str, kind: ActorKind) -> Actor {
+    Actor { id: id.into(), name: name.into(), kind, country: None, role: None, aliases: Vec::new() }
+}
+
+fn dataset() -> Dataset {
+    let events = vec![
+        event("shells-aug", "2023-08", "Artillery shells shipped", &["north-korea", "russia"], &["shells"]),
+        event("kirby", "2023-08-30", "Deal actively advancing", &["russia"], &[]),
+        event("summit", "2023-09-13", "Summit at the cosmodrome", &["north-korea", "russia"], &[]),
+        event("lavrov", "2023-10", "Lavrov visits Pyongyang", &["russia"], &[]),
+        event("nis", "2023-11-01", "NIS briefing on shells", &["north-korea"], &["shells"]),
+        event("plan", "2025", "KN-23 missiles planned", &["north-korea"], &["kn-23"]),
+        event("troops", "2025-02", "Troops in Kursk", &["north-korea"], &[]),
+    ];
+    let source = Source {
+        id: "src".into(),
+        title: "An article".into(),
+        outlet: "Outlet".into(),
+        author: None,
+        published: "2025-07".parse().expect("date"),
+        published_basis: "test".into(),
+        file: "seeds/a.txt".into(),
+        reliability: Grade::B,
+        reliability_reason: "test".into(),
+    };
+    let weapon = |id: &str, name: &str| WeaponType {
+        id: id.into(),
+        name: name.into(),
+        category: WeaponCategory::Other,
+        designations: Vec::new(),
+        aliases: Vec::new(),
+    };
+    Dataset::new(
+        "Test".into(),
+        vec![source],
+        vec![
+            actor("north-korea", "North Korea", ActorKind::State),
+            actor("russia", "Russia", ActorKind::State),
+            actor("nis", "National Intelligence Service", ActorKind::Agency),
+        ],
+        vec![weapon("shells", "Artillery shells"), weapon("kn-23", "KN-23")],
+        events,
+    )
+}
+
+fn app_sized(width: u16, height: u16) -> App {
+    App::new(
+        Arc::new(dataset()),
+        Arc::new(SkimWordMatcher::default()),
+        Query::default(),
+        Size { width, height },
+    )
+}
+
+fn app() -> App {
+    app_sized(100, 30)
+}
+
+fn selected_id(app: &App) -> &str {
+    &app.dataset.events[app.selected.expect("a selection")].id
+}
+
+fn visible_ids(app: &App) -> Vec<&str> {
+    app.visible.iter().map(|&i| app.dataset.events[i].id.as_str()).collect()
+}
+
+fn apply(app: &mut App, actions: impl IntoIterator<Item = Action>) {
+    for action in actions {
+        app.update(action);
+    }
+}
+
+fn type_text(app: &mut App, text: &str) {
+    apply(app, text.chars().map(Action::Input));
+}
+
+#[test]
+fn opens_on_the_first_event_with_headings() {
+    let app = app();
+    assert_eq!(selected_id(&app), "shells-aug");
+    assert_eq!(app.rows[..3], [Row::Year(2023), Row::Month(2023, 8), Row::Event(0)]);
+    // A year-only event sits under its year, with no month heading.
+    let plan_row = app.rows.iter().position(|r| *r == Row::Event(5)).expect("plan is listed");
+    assert_eq!(app.rows[plan_row - 1], Row::Year(2025));
+}
+
+#[test]
+fn quit_sets_the_flag() {
+    let mut app = app();
+    app.update(Action::Quit);
+    assert!(app.should_quit);
+}
+
+#[test]
+fn move_steps_and_stops_at_the_ends() {
+    let mut app = app();
+    app.update(Action::Move(1));
+    assert_eq!(selected_id(&app), "kirby");
+    app.update(Action::Move(-5));
+    assert_eq!(selected_id(&app), "shells-aug");
+    app.update(Action::Move(100));
+    assert_eq!(selected_id(&app), "troops");
+}
+
+#[test]
+fn first_last_and_pages() {
+    let mut app = app_sized(100, 16);
+    app.update(Action::Last);
+    assert_eq!(selected_id(&app), "troops");
+    app.update(Action::First);
+    assert_eq!(selected_id(&app), "shells-aug");
+    app.update(Action::PageDown);
+    let after_page = app.selected_position().expect("selection");
+    assert!(after_page >= 2, "a page moves by more than one event: {after_page}");
+    app.update(Action::PageUp);
+    assert_eq!(selected_id(&app), "shells-aug");
+}
+
+#[test]
+fn brackets_jump_between_months() {
+    let mut app = app();
+    app.update(Action::NextMonth);
+    assert_eq!(selected_id(&app), "summit", "August has two events; ] skips to September");
+    app.update(Action::NextMonth);
+    assert_eq!(selected_id(&app), "lavrov");
+    app.update(Action::PreviousMonth);
+    assert_eq!(selected_id(&app), "summit");
+    app.update(Action::PreviousMonth);
+    assert_eq!(selected_id(&app), "shells-aug", "[ lands on the first event of the month");
+    app.update(Action::PreviousMonth);
+    assert_eq!(selected_id(&app), "shells-aug", "nothing before the first month");
+    apply(&mut app, [Action::Last, Action::PreviousMonth]);
+    assert_eq!(selected_id(&app), "plan", "a year-only date is its own group");
+}
+
+#[test]
+fn tab_moves_focus_and_keys_then_scroll_the_detail() {
+    let mut app = app_sized(100, 16);
+    app.update(Action::ToggleFocus);
+    assert_eq!(app.focus, Focus::Detail);
+    app.update(Action::Move(1));
+    assert_eq!(selected_id(&app), "shells-aug", "the selection stays");
+    assert_eq!(app.detail_scroll, 1);
+    app.update(Action::ScrollDetail(-10));
+    assert_eq!(app.detail_scroll, 0, "never above the top");
+    app.update(Action::ScrollDetail(1000));
+    let max = annals::ui::detail::max_scroll(&app);
+    assert_eq!(app.detail_scroll, max, "never past the end");
+    app.update(Action::ToggleFocus);
+    assert_eq!(app.focus, Focus::List);
+    app.update(Action::Move(1));
+    assert_eq!(app.detail_scroll, 0, "a new selection starts at the top");
+}
+
+#[test]
+fn search_filters_live_and_enter_keeps_it() {
+    let mut app = app();
+    app.update(Action::StartSearch);
+    type_text(&mut app, "shels");
+    assert_eq!(visible_ids(&app), ["shells-aug", "nis"], "live, with a typo");
+    app.update(Action::Backspace);
+    app.update(Action::Backspace);
+    assert_eq!(visible_ids(&app), ["shells-aug", "nis"], "`she` still matches");
+    app.update(Action::Submit);
+    assert_eq!(app.mode, Mode::Browse);
+    assert_eq!(app.query.to_string(), "she");
+}
+
+#[test]
+fn search_escape_clears_the_words_and_keeps_other_filters() {
+    let mut app = app();
+    app.set_query("actor:russia".parse().expect("query"));
+    app.update(Action::StartSearch);
+    type_text(&mut app, "summit");
+    assert_eq!(visible_ids(&app), ["summit"]);
+    app.update(Action::Cancel);
+    assert_eq!(app.mode, Mode::Browse);
+    assert_eq!(app.query.to_string(), "actor:russia");
+    app.update(Action::StartSearch);
+    type_text(&mut app, "x");
+    app.update(Action::ClearInput);
+    assert_eq!(app.query.to_string(), "actor:russia");
+}
+
+#[test]
+fn search_accepts_query_terms_and_reports_bad_ones_without_losing_the_list() {
+    let mut app = app();
+    app.update(Action::StartSearch);
+    type_text(&mut app, "weapon:kn-23");
+    assert_eq!(visible_ids(&app), ["plan"]);
+    type_text(&mut app, " actor:nobody");
+    let Mode::Search { error: Some(error), .. } = &app.mode else { panic!("an error is shown") };
+    assert!(error.contains("unknown actor \"nobody\""), "{error}");
+    // Every keystroke of " actor:nobody" after "actor" was invalid: the query stays the last valid one.
+    assert_eq!(app.query.to_string(), "weapon:kn-23 actor", "the last good query stays in effect");
+    app.update(Action::Submit);
+    assert!(matches!(app.mode, Mode::Search { .. }), "Enter does not keep a bad query");
+}
+
+#[test]
+fn the_list_moves_while_searching() {
+    let mut app = app();
+    app.update(Action::StartSearch);
+    app.update(Action::Move(1));
+    assert_eq!(selected_id(&app), "kirby");
+}
+
+#[test]
+fn selection_stays_on_its_event_or_moves_to_the_nearest_in_time() {
+    let mut app = app();
+    apply(&mut app, [Action::NextMonth, Action::NextMonth]);
+    assert_eq!(selected_id(&app), "lavrov");
+    app.set_query("actor:russia".parse().expect("query"));
+    assert_eq!(selected_id(&app), "lavrov", "still matches, still selected");
+    app.set_query("weapon:shells".parse().expect("query"));
+    // lavrov (2023-10) is gone: nis (2023-11-01) is 31 days away, shells-aug (2023-08) 61.
+    assert_eq!(selected_id(&app), "nis");
+    app.set_query("weapon:kn-23".parse().expect("query"));
+    assert_eq!(selected_id(&app), "plan");
+    app.set_query("nothing-matches-this".parse().expect("query"));
+    assert_eq!(app.selected, None);
+    app.update(Action::ClearFilters);
+    assert_eq!(selected_id(&app), "shells-aug", "with no previous selection, the first");
+    assert_eq!(app.status.as_deref(), Some("all filters cleared"));
+}
+
+#[test]
+fn picker_counts_under_the_other_filters_and_applies_on_enter() {
+    let mut app = app();
+    app.set_query("weapon:shells".parse().expect("query"));
+    app.update(Action::OpenPicker(Facet::Actor));
+    let Mode::Picker(picker) = &app.mode else { panic!("picker open") };
+    let count = |id: &str| picker.options.iter().find(|o| o.id == id).map(|o| o.count);
+    assert_eq!(count("north-korea"), Some(2));
+    assert_eq!(count("russia"), Some(1));
+    assert_eq!(count("nis"), Some(2), "claimants count");
+    assert_eq!(picker.options[0].count, 2, "most events first");
+    type_text(&mut app, "russ");
+    let Mode::Picker(picker) = &app.mode else { panic!("picker open") };
+    assert_eq!(picker.current().map(|o| o.id.as_str()), Some("russia"), "type to narrow");
+    apply(&mut app, [Action::PickerToggle, Action::Submit]);
+    assert_eq!(app.mode, Mode::Browse);
+    assert_eq!(app.query.to_string(), "actor:russia weapon:shells");
+    assert_eq!(visible_ids(&app), ["shells-aug"]);
+}
+
+#[test]
+fn picker_toggles_several_moves_and_cancels() {
+    let mut app = app();
+    app.update(Action::OpenPicker(Facet::Weapon));
+    apply(&mut app, [Action::PickerToggle, Action::PickerMove(1), Action::PickerToggle]);
+    let Mode::Picker(picker) = &app.mode else { panic!("picker open") };
+    assert_eq!(picker.chosen.len(), 2);
+    apply(&mut app, [Action::PickerToggle, Action::PickerMove(-1), Action::PickerMove(-1)]);
+    let Mode::Picker(picker) = &app.mode else { panic!("picker open") };
+    assert_eq!(picker.chosen.len(), 1, "space toggles off");
+    assert_eq!(picker.cursor, 0, "the cursor stops at the top");
+    app.update(Action::Cancel);
+    assert_eq!(app.mode, Mode::Browse);
+    assert!(app.query.is_empty(), "Esc applies nothing");
+    app.update(Action::OpenPicker(Facet::Source));
+    app.update(Action::PickerToggle);
+    app.update(Action::Submit);
+    assert_eq!(app.query.to_string(), "source:src");
+}
+
+#[test]
+fn date_prompt_applies_clears_and_explains_bad_dates() {
+    let mut app = app();
+    app.update(Action::OpenDatePrompt(Bound::From));
+    type_text(&mut app, "2023-13");
+    app.update(Action::Submit);
+    let Mode::DatePrompt { error: Some(error), .. } = &app.mode else { panic!("error shown") };
+    assert_eq!(error, "\"2023-13\" is not a real calendar date");
+    app.update(Action::ClearInput);
+    type_text(&mut app, "2023-09-20");
+    app.update(Action::Submit);
+    assert_eq!(app.mode, Mode::Browse);
+    assert_eq!(visible_ids(&app), ["lavrov", "nis", "plan", "troops"]);
+    app.update(Action::OpenDatePrompt(Bound::To));
+    type_text(&mut app, "2023-01");
+    app.update(Action::Submit);
+    assert!(
+        matches!(&app.mode, Mode::DatePrompt { error: Some(e), .. } if e.contains("after")),
+        "from after to"
+    );
+    app.update(Action::Cancel);
+    app.update(Action::OpenDatePrompt(Bound::From));
+    let Mode::DatePrompt { input, .. } = &app.mode else { panic!("prompt open") };
+    assert_eq!(input, "2023-09-20", "the prompt starts with the current bound");
+    app.update(Action::ClearInput);
+    app.update(Action::Submit);
+    assert!(app.query.from.is_none(), "an empty date clears the bound");
+}
+
+#[test]
+fn help_opens_and_closes() {
+    let mut app = app();
+    app.update(Action::ShowHelp);
+    assert_eq!(app.mode, Mode::Help);
+    app.update(Action::Move(1));
+    assert_eq!(app.mode, Mode::Help, "other keys don't act behind the overlay");
+    assert_eq!(selected_id(&app), "shells-aug");
+    app.update(Action::Cancel);
+    assert_eq!(app.mode, Mode::Browse);
+}
+
+#[test]
+fn resize_keeps_the_selection_on_screen() {
+    let mut app = app();
+    app.update(Action::Last);
+    app.update(Action::Resize(80, 15));
+    let layout = app.layout();
+    let row = app.selected_row().expect("selection");
+    assert!(row >= app.list_offset && row < app.list_offset + usize::from(layout.list_inner_height()));
+    for (w, h) in [(1, 1), (0, 0), (59, 13), (300, 100)] {
+        app.update(Action::Resize(w, h));
+        app.update(Action::PageDown);
+    }
+}
+
+#[test]
+fn clicks_select_rows_and_focus_panes() {
+    let mut app = app();
+    let layout = app.layout();
+    let list = layout.list_inner();
+    // Row 0 is the 2023 heading: clicking it selects the first event under it.
+    app.update(Action::Click { column: list.x + 2, row: list.y });
+    assert_eq!(selected_id(&app), "shells-aug");
+    let summit_row = app.rows.iter().position(|r| *r == Row::Event(2)).expect("summit listed") as u16;
+    app.update(Action::Click { column: list.x + 2, row: list.y + summit_row });
+    assert_eq!(selected_id(&app), "summit");
+    app.update(Action::Click { column: layout.detail.x + 2, row: layout.detail.y + 2 });
+    assert_eq!(app.focus, Focus::Detail);
+    app.update(Action::Click { column: list.x + 2, row: list.y + 1 });
+    assert_eq!(app.focus, Focus::List);
+}
+
+#[test]
+fn the_wheel_scrolls_the_pane_under_the_pointer() {
+    let mut app = app_sized(100, 16);
+    let layout = app.layout();
+    app.update(Action::Wheel { column: layout.list.x + 3, row: layout.list.y + 3, lines: 3 });
+    assert_eq!(selected_id(&app), "lavrov", "three events on");
+    app.update(Action::Wheel { column: layout.detail.x + 3, row: layout.detail.y + 3, lines: 3 });
+    assert_eq!(app.detail_scroll, 3.min(annals::ui::detail::max_scroll(&app)));
+    assert_eq!(selected_id(&app), "lavrov", "the detail wheel leaves the list alone");
+}
+
+#[test]
+fn density_counts_matching_events_per_month() {
+    let mut app = app();
+    let density = &app.density;
+    assert_eq!(density.first, Some((2023, 8)));
+    assert_eq!(density.counts.len(), 19, "August 2023 to February 2025");
+    assert_eq!(density.counts[0], 2);
+    assert_eq!(density.year_only, 1);
+    app.set_query("weapon:shells".parse().expect("query"));
+    assert_eq!(app.density.counts.iter().sum::<usize>(), 2);
+    assert_eq!(app.density.counts.len(), 19, "the span is the dataset's, not the filter's");
+}

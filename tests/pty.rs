@@ -1,0 +1,132 @@
+//! The real binary in a pseudo-terminal: what a person would see, and that the terminal is
+//! given back. Every step waits for screen content (with a generous deadline), never a fixed sleep.
+
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+const DEADLINE: Duration = Duration::from_secs(30);
+
+struct Session {
+    parser: Arc<Mutex<vt100::Parser>>,
+    raw: Arc<Mutex<Vec<u8>>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    _master: Box<dyn MasterPty + Send>,
+}
+
+impl Session {
+    fn start(args: &[&str]) -> Self {
+        let pty = native_pty_system()
+            .openpty(PtySize { rows: 30, cols: 110, pixel_width: 0, pixel_height: 0 })
+            .expect("a pseudo-terminal");
+        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_annals"));
+        command.args(args);
+        command.cwd(Path::new(env!("CARGO_MANIFEST_DIR")));
+        command.env("TERM", "xterm-256color");
+        command.env_remove("NO_COLOR");
+        let child = pty.slave.spawn_command(command).expect("annals starts");
+        drop(pty.slave);
+        let (rows, cols) = (NonZeroU16::new(30).expect("non-zero"), NonZeroU16::new(110).expect("non-zero"));
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let mut reader = pty.master.try_clone_reader().expect("pty reader");
+        let (parser_in, raw_in) = (parser.clone(), raw.clone());
+        std::thread::spawn(move || {
+            let mut buffer = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buffer) {
+                if n == 0 {
+                    break;
+                }
+                parser_in.lock().expect("parser lock").process(&buffer[..n]);
+                raw_in.lock().expect("raw lock").extend_from_slice(&buffer[..n]);
+            }
+        });
+        let writer = pty.master.take_writer().expect("pty writer");
+        Self { parser, raw, writer, child, _master: pty.master }
+    }
+
+    fn screen(&self) -> String {
+        self.parser.lock().expect("parser lock").screen().contents()
+    }
+
+    fn wait_for(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if ready(&screen) {
+                return screen;
+            }
+            assert!(start.elapsed() < DEADLINE, "timed out waiting for {what}; the screen was:\n{screen}");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn send(&mut self, bytes: &str) {
+        self.writer.write_all(bytes.as_bytes()).expect("write to the pty");
+        self.writer.flush().expect("flush the pty");
+    }
+
+    fn wait_for_exit(&mut self) -> portable_pty::ExitStatus {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().expect("child status") {
+                return status;
+            }
+            assert!(start.elapsed() < DEADLINE, "annals did not exit; the screen was:\n{}", self.screen());
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+#[test]
+fn search_pick_and_quit_in_a_real_terminal() {
+    let mut session = Session::start(&["--data", "tests/fixtures/good"]);
+    let screen = session.wait_for("the opening screen", |s| s.contains("3 of 3 events"));
+    assert!(screen.contains("Chronology") && screen.contains("August 2023"), "{screen}");
+    assert!(
+        session.parser.lock().expect("lock").screen().alternate_screen(),
+        "the UI runs on the alternate screen"
+    );
+
+    session.send("/artilery");
+    let screen =
+        session.wait_for("the typed search", |s| s.contains("/artilery") && s.contains("│ artilery"));
+    assert!(screen.contains("1 of 3 events"), "the list filtered as typed:\n{screen}");
+    assert!(screen.contains("North Korea ships over a million"), "{screen}");
+
+    session.send("\r");
+    session.wait_for("the browse keys", |s| s.contains("? help"));
+    session.send("a");
+    let screen = session.wait_for("the actor picker", |s| s.contains("Actors · 0 chosen"));
+    assert!(screen.contains("[ ] North Korea"), "{screen}");
+
+    session.send("\x1b");
+    session.wait_for("the picker to close", |s| !s.contains("Actors ·"));
+    session.send("q");
+    let status = session.wait_for_exit();
+    assert!(status.success(), "annals exits cleanly: {status:?}");
+
+    session.wait_for("the main screen to return", |_| {
+        !session.parser.lock().expect("lock").screen().alternate_screen()
+    });
+    let raw = String::from_utf8_lossy(&session.raw.lock().expect("lock")).into_owned();
+    assert!(raw.contains("\x1b[?1049l"), "left the alternate screen");
+    assert!(raw.contains("\x1b[?1000l"), "turned mouse capture off");
+    assert!(raw.contains("\x1b[?25h"), "showed the cursor again");
+}
+
+#[test]
+fn a_broken_dataset_is_refused_before_the_terminal_is_touched() {
+    let mut session = Session::start(&["--data", "tests/fixtures/bad/unknown-actor"]);
+    let status = session.wait_for_exit();
+    assert_eq!(status.exit_code(), 1);
+    let screen = session.wait_for("the problem report", |s| s.contains("error: the dataset has 1 problem"));
+    assert!(screen.contains("unknown actor \"nort-korea\""), "{screen}");
+    let raw = String::from_utf8_lossy(&session.raw.lock().expect("lock")).into_owned();
+    assert!(!raw.contains("\x1b[?1049h"), "never entered the alternate screen");
+}

@@ -1,0 +1,158 @@
+//! Rendered screens: the app drawn into a TestBackend and compared with insta snapshots.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use annals::app::{Action, App, Bound};
+use annals::load::{self, OnDisk};
+use annals::query::{Facet, Query};
+use annals::search::SkimWordMatcher;
+use annals::ui::{self, layout::Size, theme::Theme};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier};
+
+fn fixture_app(width: u16, height: u16) -> App {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good");
+    let dataset = load::load(&OnDisk::new(dir)).expect("the good fixture loads");
+    App::new(
+        Arc::new(dataset),
+        Arc::new(SkimWordMatcher::default()),
+        Query::default(),
+        Size { width, height },
+    )
+}
+
+fn render(app: &App) -> Terminal<TestBackend> {
+    let mut terminal =
+        Terminal::new(TestBackend::new(app.screen.width, app.screen.height)).expect("test terminal");
+    terminal.draw(|frame| ui::draw(frame, app)).expect("draws");
+    terminal
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.update(Action::Input(c));
+    }
+}
+
+/// The cells whose symbol is part of `needle` on the row that contains it.
+fn find(buffer: &Buffer, needle: &str) -> Option<(u16, u16)> {
+    (0..buffer.area.height).find_map(|y| {
+        let line: String = (0..buffer.area.width).map(|x| buffer[(x, y)].symbol().to_string()).collect();
+        line.find(needle).map(|byte| (line[..byte].chars().count() as u16, y))
+    })
+}
+
+#[test]
+fn opening_screen() {
+    let app = fixture_app(110, 30);
+    insta::assert_snapshot!(render(&app).backend());
+}
+
+#[test]
+fn search_with_highlights() {
+    let mut app = fixture_app(110, 30);
+    app.update(Action::StartSearch);
+    type_text(&mut app, "artilery");
+    let terminal = render(&app);
+    insta::assert_snapshot!(terminal.backend());
+    // Matched characters are bold and underlined, so they show without colour too.
+    let buffer = terminal.backend().buffer();
+    let (x, y) = find(buffer, "artillery").expect("the matched title is on screen");
+    let modifiers: Vec<bool> =
+        (0..9).map(|i| buffer[(x + i, y)].modifier.contains(Modifier::BOLD | Modifier::UNDERLINED)).collect();
+    // "artilery" matches a-r-t-i-l-[l]-e-r-y: every letter but one `l`.
+    assert_eq!(modifiers.iter().filter(|m| **m).count(), 8, "{modifiers:?}");
+}
+
+#[test]
+fn actor_picker() {
+    let mut app = fixture_app(110, 30);
+    app.update(Action::OpenPicker(Facet::Actor));
+    app.update(Action::PickerToggle);
+    insta::assert_snapshot!(render(&app).backend());
+}
+
+#[test]
+fn weapon_picker_under_another_filter() {
+    let mut app = fixture_app(110, 30);
+    app.set_query("to:2023-09".parse().expect("query"));
+    app.update(Action::OpenPicker(Facet::Weapon));
+    let terminal = render(&app);
+    insta::assert_snapshot!(terminal.backend());
+    // A value that would give no events is dimmed.
+    let buffer = terminal.backend().buffer();
+    let (x, y) = find(buffer, "Satellite technology").expect("listed");
+    assert!(buffer[(x, y)].modifier.contains(Modifier::DIM), "zero-count values are dimmed");
+}
+
+#[test]
+fn source_picker_narrowed() {
+    let mut app = fixture_app(110, 30);
+    app.update(Action::OpenPicker(Facet::Source));
+    type_text(&mut app, "jazera");
+    insta::assert_snapshot!(render(&app).backend());
+}
+
+#[test]
+fn date_prompt_with_an_error() {
+    let mut app = fixture_app(110, 30);
+    app.update(Action::OpenDatePrompt(Bound::From));
+    type_text(&mut app, "2023-02-30");
+    app.update(Action::Submit);
+    insta::assert_snapshot!(render(&app).backend());
+}
+
+#[test]
+fn help_overlay() {
+    let mut app = fixture_app(110, 30);
+    app.update(Action::ShowHelp);
+    insta::assert_snapshot!(render(&app).backend());
+}
+
+#[test]
+fn tiny_terminal() {
+    let app = fixture_app(40, 10);
+    insta::assert_snapshot!(render(&app).backend());
+}
+
+#[test]
+fn detail_pane_scrolled() {
+    let mut app = fixture_app(90, 16);
+    app.update(Action::ToggleFocus);
+    app.update(Action::PageDown);
+    insta::assert_snapshot!(render(&app).backend());
+}
+
+#[test]
+fn without_colour_the_selection_is_a_symbol_and_bold() {
+    let mut app = fixture_app(110, 30);
+    app.theme = Theme { color: false };
+    let terminal = render(&app);
+    let buffer = terminal.backend().buffer();
+    for cell in buffer.content() {
+        assert!(
+            cell.fg == Color::Reset && cell.bg == Color::Reset,
+            "no colour at all under NO_COLOR: {cell:?}"
+        );
+    }
+    let (x, y) = find(buffer, "▶ 2023-08").expect("the selected row is marked");
+    assert!(buffer[(x + 2, y)].modifier.contains(Modifier::BOLD));
+}
+
+#[test]
+fn resizing_redraws_at_every_size_without_panicking() {
+    let mut app = fixture_app(110, 30);
+    for (width, height) in [(1, 1), (20, 5), (59, 14), (60, 14), (61, 13), (80, 24), (300, 100), (110, 30)] {
+        app.update(Action::Resize(width, height));
+        let terminal = render(&app);
+        let text = terminal.backend().to_string();
+        if width >= 60 && height >= 14 {
+            assert!(text.contains("of 3 events"), "{width}×{height}");
+        } else if width >= 20 {
+            assert!(text.contains("annals needs"), "{width}×{height}: {text}");
+        }
+    }
+}
