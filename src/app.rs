@@ -1,5 +1,6 @@
 //! The TUI's state and its one way to change: `App::update(action)`. No terminal in here.
 
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::date::Date;
@@ -11,6 +12,7 @@ use crate::ui::theme::Theme;
 
 mod browse;
 mod density;
+mod export;
 mod picker;
 
 pub use density::Density;
@@ -55,6 +57,29 @@ pub enum Action {
         row: u16,
         lines: i32,
     },
+    /// `e`: open the export prompt.
+    StartExport,
+    /// The export the app asked for has been tried.
+    ExportDone(ExportOutcome),
+}
+
+/// What became of an export the app asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExportOutcome {
+    Written {
+        path: PathBuf,
+        events: usize,
+    },
+    /// The file exists and overwriting was not asked for: ask the user.
+    Exists(PathBuf),
+    Failed(String),
+}
+
+/// Work the app asks its caller to do outside (I/O); the result comes back as an action.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Write the current view to `path` (format by extension); replace an existing file only if `overwrite`.
+    Export { path: PathBuf, overwrite: bool },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,6 +107,12 @@ pub enum Mode {
     DatePrompt {
         bound: Bound,
         input: String,
+        error: Option<String>,
+    },
+    /// `e`: a file name; `confirm` once the file turned out to exist.
+    ExportPrompt {
+        input: String,
+        confirm: bool,
         error: Option<String>,
     },
     Help,
@@ -118,6 +149,8 @@ pub struct App {
     pub status: Option<String>,
     pub should_quit: bool,
     pub theme: Theme,
+    /// `--data DIR` as given, for the command line an export prints; None for the bundled dataset.
+    pub data_dir: Option<PathBuf>,
 }
 
 impl App {
@@ -139,6 +172,7 @@ impl App {
             status: None,
             should_quit: false,
             theme: Theme::default(),
+            data_dir: None,
         };
         app.refilter();
         app.selected = app.visible.first().copied();
@@ -150,8 +184,8 @@ impl App {
         ScreenLayout::new(self.screen)
     }
 
-    /// Apply one action. The only way the app's state changes.
-    pub fn update(&mut self, action: Action) {
+    /// Apply one action. The only way the app's state changes; I/O it needs comes back as an Effect.
+    pub fn update(&mut self, action: Action) -> Option<Effect> {
         if !matches!(action, Action::Resize(..) | Action::Wheel { .. }) {
             self.status = None;
         }
@@ -161,14 +195,17 @@ impl App {
                 self.screen = Size { width, height };
                 self.reveal_selection();
             }
+            Action::ExportDone(outcome) => self.export_done(outcome),
             other => match &self.mode {
                 Mode::Browse => self.browse(other),
                 Mode::Search { .. } => self.search(other),
                 Mode::Picker(_) => self.picker(other),
                 Mode::DatePrompt { .. } => self.date_prompt(other),
+                Mode::ExportPrompt { .. } => return self.export_prompt(other),
                 Mode::Help => self.help(other),
             },
         }
+        None
     }
 
     fn help(&mut self, action: Action) {

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::date::Date;
+use crate::export::ExportFormat;
 use crate::query::{Query, QueryError};
 
 #[derive(Debug, Parser)]
@@ -44,6 +45,20 @@ pub enum Command {
         /// Output format
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
+    },
+    /// Export the matching events: markdown with footnoted quotes (default), JSON or CSV
+    Export {
+        #[command(flatten)]
+        filters: Filters,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
+        format: ExportFormat,
+        /// Write to FILE (atomically) instead of standard output; `-` is standard output
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Overwrite FILE if it exists
+        #[arg(long)]
+        force: bool,
     },
     /// Validate the dataset and print every problem; exit 0 when clean, 1 when not
     Check,

@@ -17,6 +17,7 @@ pub const HELP: &[(&str, &str)] = &[
     ("s", "pick sources"),
     ("f / t", "set the from / to date (empty clears)"),
     ("c", "clear every filter"),
+    ("e", "export the filtered view to a file (.md, .json or .csv)"),
     ("Tab", "move focus between the list and the detail pane"),
     ("?", "this help"),
     ("q, Ctrl-C", "quit"),
@@ -34,7 +35,7 @@ pub fn key_action(mode: &Mode, key: KeyEvent) -> Option<Action> {
     }
     match mode {
         Mode::Browse => browse_key(key.code),
-        Mode::Search { .. } | Mode::DatePrompt { .. } => match key.code {
+        Mode::Search { .. } | Mode::DatePrompt { .. } | Mode::ExportPrompt { .. } => match key.code {
             KeyCode::Char('u') if ctrl => Some(Action::ClearInput),
             KeyCode::Char(c) if !ctrl => Some(Action::Input(c)),
             KeyCode::Backspace => Some(Action::Backspace),
@@ -88,6 +89,7 @@ fn browse_key(code: KeyCode) -> Option<Action> {
         KeyCode::Char('f') => Action::OpenDatePrompt(Bound::From),
         KeyCode::Char('t') => Action::OpenDatePrompt(Bound::To),
         KeyCode::Char('c') => Action::ClearFilters,
+        KeyCode::Char('e') => Action::StartExport,
         KeyCode::Char('?') => Action::ShowHelp,
         _ => return None,
     })

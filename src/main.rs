@@ -1,11 +1,12 @@
 use std::io::{self, Write};
+use std::path::Path;
 use std::process::ExitCode;
 use std::sync::Arc;
 
 use clap::Parser;
 
 use annals::cli::{Cli, Command, Filters, ListFormat};
-use annals::export;
+use annals::export::{self, Export, ExportFormat};
 use annals::load::{self, Bundled, LoadFailure, OnDisk};
 use annals::model::Dataset;
 use annals::query::Query;
@@ -22,11 +23,17 @@ fn main() -> ExitCode {
     };
     match cli.command {
         Some(Command::Check) => check(&dataset),
+        Some(Command::Export { ref filters, format, ref output, force }) => {
+            let data_dir = cli.data.as_deref();
+            with_query(dataset, &cli.filters.and(filters), |dataset, query| {
+                export(&dataset, &query, format, data_dir, output.as_deref(), force)
+            })
+        }
         Some(Command::List { ref filters, format }) => {
             with_query(dataset, &cli.filters.and(filters), |dataset, query| list(&dataset, &query, format))
         }
         None => with_query(dataset, &cli.filters, |dataset, query| {
-            match annals::tui::run(Arc::new(dataset), query) {
+            match annals::tui::run(Arc::new(dataset), query, cli.data.clone()) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(error) => {
                     eprintln!("error: {error}");
@@ -84,6 +91,42 @@ fn report_failure(failure: &LoadFailure) -> ExitCode {
     }
     let _ = writeln!(err, "error: the dataset has {}", failure.summary());
     ExitCode::from(1)
+}
+
+fn export(
+    dataset: &Dataset,
+    query: &Query,
+    format: ExportFormat,
+    data_dir: Option<&Path>,
+    output: Option<&Path>,
+    force: bool,
+) -> ExitCode {
+    let events = query.filter(dataset, &SkimWordMatcher::default());
+    let output = output.filter(|path| *path != Path::new("-"));
+    let generated = export::generated_now();
+    let bytes =
+        Export { dataset, events: &events, query, format, data_dir, output, generated: &generated }.render();
+    let Some(path) = output else {
+        let mut out = io::stdout().lock();
+        return match out.write_all(&bytes).and_then(|()| out.flush()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(error) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+            Err(error) => {
+                eprintln!("error: cannot write the export: {error}");
+                ExitCode::from(1)
+            }
+        };
+    };
+    match export::write_atomically(path, &bytes, force) {
+        Ok(()) => {
+            eprintln!("wrote {} of {} events to {}", events.len(), dataset.events.len(), path.display());
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::from(1)
+        }
+    }
 }
 
 fn list(dataset: &Dataset, query: &Query, format: ListFormat) -> ExitCode {

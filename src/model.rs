@@ -177,7 +177,7 @@ impl fmt::Display for Quantity {
         }
         write!(f, " {}", self.unit)?;
         if let Some(item) = &self.item {
-            write!(f, " of {item}")?;
+            write!(f, " ({item})")?;
         }
         Ok(())
     }
@@ -319,7 +319,7 @@ mod tests {
         assert_eq!(q(1_000_000, None, Some(Qualifier::Over), None).to_string(), "over 1,000,000 shells");
         assert_eq!(q(120, None, Some(Qualifier::UpTo), None).to_string(), "up to 120 shells");
         assert_eq!(q(5000, Some(10000), Some(Qualifier::Between), None).to_string(), "5,000–10,000 shells");
-        assert_eq!(q(10, None, None, Some("ammunition")).to_string(), "10 shells of ammunition");
+        assert_eq!(q(10, None, None, Some("ammunition")).to_string(), "10 shells (ammunition)");
         assert_eq!(q(100, None, None, None).to_string(), "100 shells");
     }
 

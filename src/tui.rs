@@ -2,6 +2,7 @@
 //! The terminal is restored however the UI ends: quit, error or panic.
 
 use std::io::{self, IsTerminal, Stdout};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use ratatui::Terminal;
@@ -12,7 +13,8 @@ use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 
-use crate::app::{Action, App};
+use crate::app::{Action, App, Effect, ExportOutcome};
+use crate::export::{Export, ExportFormat, WriteError, write_atomically};
 use crate::keymap;
 use crate::model::Dataset;
 use crate::query::Query;
@@ -20,7 +22,7 @@ use crate::search::SkimWordMatcher;
 use crate::ui::{self, layout::Size, theme::Theme};
 
 /// Run the UI on `dataset`, starting with `query`, until the user quits.
-pub fn run(dataset: Arc<Dataset>, query: Query) -> io::Result<()> {
+pub fn run(dataset: Arc<Dataset>, query: Query, data_dir: Option<PathBuf>) -> io::Result<()> {
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         return Err(io::Error::other(
             "the terminal UI needs a terminal; for scripts use `annals list` (see `annals --help`)",
@@ -35,6 +37,7 @@ pub fn run(dataset: Arc<Dataset>, query: Query) -> io::Result<()> {
         Size { width: area.width, height: area.height },
     );
     app.theme = Theme::from_env();
+    app.data_dir = data_dir;
     while !app.should_quit {
         session.terminal.draw(|frame| ui::draw(frame, &app))?;
         let action = match event::read()? {
@@ -43,11 +46,36 @@ pub fn run(dataset: Arc<Dataset>, query: Query) -> io::Result<()> {
             Event::Resize(width, height) => Some(Action::Resize(width, height)),
             _ => None,
         };
-        if let Some(action) = action {
-            app.update(action);
+        if let Some(effect) = action.and_then(|action| app.update(action)) {
+            let outcome = perform(&app, effect, &crate::export::generated_now());
+            app.update(Action::ExportDone(outcome));
         }
     }
     Ok(())
+}
+
+/// Carry out what the app asked for. The TUI's export is the CLI's: the same Export, the
+/// same atomic write.
+pub fn perform(app: &App, effect: Effect, generated: &str) -> ExportOutcome {
+    match effect {
+        Effect::Export { path, overwrite } => {
+            let bytes = Export {
+                dataset: &app.dataset,
+                events: &app.visible,
+                query: &app.query,
+                format: ExportFormat::for_path(&path),
+                data_dir: app.data_dir.as_deref(),
+                output: Some(&path),
+                generated,
+            }
+            .render();
+            match write_atomically(&path, &bytes, overwrite) {
+                Ok(()) => ExportOutcome::Written { path, events: app.visible.len() },
+                Err(WriteError::Exists(path)) => ExportOutcome::Exists(path),
+                Err(error) => ExportOutcome::Failed(error.to_string()),
+            }
+        }
+    }
 }
 
 /// The terminal in full-screen mode; dropping it puts the terminal back.

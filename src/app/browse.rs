@@ -34,6 +34,10 @@ impl App {
                 self.mode = Mode::DatePrompt { bound, input, error: None };
             }
             Action::ShowHelp => self.mode = Mode::Help,
+            Action::StartExport => {
+                self.mode =
+                    Mode::ExportPrompt { input: self.default_export_name(), confirm: false, error: None }
+            }
             Action::ClearFilters => {
                 self.set_query(Query::default());
                 self.status = Some("all filters cleared".to_string());

@@ -32,6 +32,13 @@ pub fn render(frame: &mut Frame<'_>, app: &App, area: Rect) {
             ],
         ),
         Mode::DatePrompt { .. } => keys(theme, &[("Enter", "apply (empty clears)"), ("Esc", "cancel")]),
+        Mode::ExportPrompt { confirm: true, .. } => keys(theme, &[("y", "overwrite"), ("n/Esc", "back")]),
+        Mode::ExportPrompt { error: Some(error), .. } => {
+            vec![Span::styled(format!(" {}", clean(error)), theme.error())]
+        }
+        Mode::ExportPrompt { .. } => {
+            keys(theme, &[("Enter", "write"), ("Esc", "cancel"), ("Ctrl-U", "clear")])
+        }
         Mode::Help => keys(theme, &[("Esc/?", "close"), ("q", "quit")]),
         Mode::Browse => match &app.status {
             Some(status) => vec![Span::styled(format!(" {}", clean(status)), theme.key())],
@@ -44,6 +51,7 @@ pub fn render(frame: &mut Frame<'_>, app: &App, area: Rect) {
                     ("a/w/s", "actor/weapon/source"),
                     ("f/t", "from/to"),
                     ("c", "clear"),
+                    ("e", "export"),
                     ("Tab", "focus"),
                     ("?", "help"),
                     ("q", "quit"),

@@ -34,6 +34,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
         Mode::DatePrompt { bound, input, error } => {
             overlay::date_prompt(frame, app, *bound, input, error.as_deref(), area)
         }
+        Mode::ExportPrompt { input, confirm, error } => {
+            overlay::export_prompt(frame, app, input, *confirm, error.as_deref(), area)
+        }
         Mode::Help => overlay::help(frame, app, area),
         Mode::Browse | Mode::Search { .. } => {}
     }

@@ -94,6 +94,39 @@ pub fn date_prompt(
     frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), popup);
 }
 
+pub fn export_prompt(
+    frame: &mut Frame<'_>,
+    app: &App,
+    input: &str,
+    confirm: bool,
+    error: Option<&str>,
+    area: Rect,
+) {
+    let theme = &app.theme;
+    let popup = centered(area, 72.min(area.width.saturating_sub(4)), 7);
+    let title = format!(" Export {} of {} events ", app.visible.len(), app.dataset.events.len());
+    let block = Block::bordered().title(title).border_style(theme.focused_border());
+    let mut lines = vec![
+        Line::styled(
+            "File (.md markdown, .json or .csv), in the current directory unless a path is given",
+            theme.dim(),
+        ),
+        Line::from(vec![
+            Span::styled("> ", theme.key()),
+            Span::raw(clean(input)),
+            Span::styled("▏", theme.key()),
+        ]),
+    ];
+    if confirm {
+        lines.push(Line::styled(format!("{} exists. Overwrite it? y/n", clean(input.trim())), theme.error()));
+    }
+    if let Some(error) = error {
+        lines.push(Line::styled(clean(error), theme.error()));
+    }
+    frame.render_widget(Clear, popup);
+    frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), popup);
+}
+
 pub fn help(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let theme = &app.theme;
     let key_width = HELP.iter().map(|(key, _)| key.chars().count()).max().unwrap_or(0);

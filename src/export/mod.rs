@@ -1,11 +1,106 @@
-//! Writing a list of events out: plain text for reading, JSON and CSV for scripts.
-//! `annals list` and `annals export` share these writers.
+//! Writing a list of events out: markdown for reports, plain text for reading, JSON and
+//! CSV for scripts. `annals list`, `annals export` and the TUI's export share these writers.
+
+mod markdown;
+mod write;
 
 use std::io::{self, Write};
+use std::path::Path;
 
 use serde::Serialize;
 
 use crate::model::{Dataset, Event, Quantity};
+use crate::query::Query;
+
+pub use markdown::{Markdown, describe, escape};
+pub use write::{WriteError, write_atomically};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// Markdown: chronology, footnoted quotes and sources
+    Md,
+    /// A JSON array of event objects (as `list --format json`)
+    Json,
+    /// CSV with a header row (as `list --format csv`)
+    Csv,
+}
+
+impl ExportFormat {
+    /// The format a file name implies: .json, .csv, else markdown.
+    pub fn for_path(path: &Path) -> Self {
+        match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+            Some("json") => ExportFormat::Json,
+            Some("csv") => ExportFormat::Csv,
+            _ => ExportFormat::Md,
+        }
+    }
+}
+
+/// One export: which events, chosen how, in what format, and where it will be written.
+pub struct Export<'a> {
+    pub dataset: &'a Dataset,
+    pub events: &'a [usize],
+    pub query: &'a Query,
+    pub format: ExportFormat,
+    /// `--data DIR` as the user gave it, when not the bundled dataset.
+    pub data_dir: Option<&'a Path>,
+    /// The file written, or None for standard output.
+    pub output: Option<&'a Path>,
+    /// When it was generated, e.g. "2026-11-22 07:30 UTC".
+    pub generated: &'a str,
+}
+
+impl Export<'_> {
+    /// The `annals export …` command line that reproduces this export.
+    pub fn command(&self) -> String {
+        let mut words: Vec<String> = vec!["annals".into()];
+        if let Some(dir) = self.data_dir {
+            words.extend(["--data".into(), dir.display().to_string()]);
+        }
+        words.push("export".into());
+        if !self.query.is_empty() {
+            words.extend(["--query".into(), self.query.to_string()]);
+        }
+        match self.format {
+            ExportFormat::Md => {}
+            ExportFormat::Json => words.extend(["--format".into(), "json".into()]),
+            ExportFormat::Csv => words.extend(["--format".into(), "csv".into()]),
+        }
+        if let Some(output) = self.output {
+            words.extend(["-o".into(), output.display().to_string()]);
+        }
+        shell_words::join(words)
+    }
+
+    pub fn render(&self) -> Vec<u8> {
+        let mut bytes = Vec::new();
+        // Writing into a Vec cannot fail: io::Write for Vec<u8> never returns an error.
+        let _ = match self.format {
+            ExportFormat::Md => {
+                let command = self.command();
+                let markdown = Markdown {
+                    dataset: self.dataset,
+                    events: self.events,
+                    query: self.query,
+                    command: &command,
+                    generated: self.generated,
+                };
+                bytes.extend_from_slice(markdown.render().as_bytes());
+                Ok(())
+            }
+            ExportFormat::Json => write_json(&mut bytes, self.dataset, self.events),
+            ExportFormat::Csv => write_csv(&mut bytes, self.dataset, self.events),
+        };
+        bytes
+    }
+}
+
+/// The current time for the "generated" line, to the minute, in UTC.
+pub fn generated_now() -> String {
+    chrono::DateTime::<chrono::Utc>::from(std::time::SystemTime::now())
+        .format("%Y-%m-%d %H:%M UTC")
+        .to_string()
+}
 
 /// One event as the JSON and CSV outputs present it, with each citation's article path.
 #[derive(Debug, Serialize)]

@@ -1,0 +1,80 @@
+//! The export prompt: a file name, a confirmation before overwriting, and the outcome.
+
+use std::path::PathBuf;
+
+use super::{Action, App, Effect, ExportOutcome, Mode};
+
+impl App {
+    /// `annals-<the query, as a slug>.md` in the current directory.
+    pub fn default_export_name(&self) -> String {
+        let query = self.query.to_string().to_lowercase();
+        let mut slug = String::new();
+        for c in query.chars() {
+            if c.is_ascii_alphanumeric() {
+                slug.push(c);
+            } else if !slug.ends_with('-') && !slug.is_empty() {
+                slug.push('-');
+            }
+            if slug.len() >= 60 {
+                break;
+            }
+        }
+        let slug = slug.trim_end_matches('-');
+        if slug.is_empty() { "annals-all-events.md".to_string() } else { format!("annals-{slug}.md") }
+    }
+
+    pub(super) fn export_prompt(&mut self, action: Action) -> Option<Effect> {
+        let Mode::ExportPrompt { input, confirm, error } = &mut self.mode else { return None };
+        if *confirm {
+            match action {
+                Action::Input('y' | 'Y') => {
+                    return Some(Effect::Export { path: PathBuf::from(input.trim()), overwrite: true });
+                }
+                Action::Input('n' | 'N') | Action::Cancel => *confirm = false,
+                _ => {}
+            }
+            return None;
+        }
+        match action {
+            Action::Input(c) => input.push(c),
+            Action::Backspace => {
+                input.pop();
+            }
+            Action::ClearInput => input.clear(),
+            Action::Cancel => self.mode = Mode::Browse,
+            Action::Submit if input.trim().is_empty() => *error = Some("give a file name".to_string()),
+            Action::Submit => {
+                return Some(Effect::Export { path: PathBuf::from(input.trim()), overwrite: false });
+            }
+            _ => {}
+        }
+        None
+    }
+
+    pub(super) fn export_done(&mut self, outcome: ExportOutcome) {
+        match outcome {
+            ExportOutcome::Written { path, events } => {
+                self.mode = Mode::Browse;
+                self.status = Some(format!(
+                    "wrote {events} of {} events to {}",
+                    self.dataset.events.len(),
+                    path.display()
+                ));
+            }
+            ExportOutcome::Exists(_) => {
+                if let Mode::ExportPrompt { confirm, error, .. } = &mut self.mode {
+                    *confirm = true;
+                    *error = None;
+                }
+            }
+            ExportOutcome::Failed(message) => {
+                if let Mode::ExportPrompt { confirm, error, .. } = &mut self.mode {
+                    *confirm = false;
+                    *error = Some(message);
+                } else {
+                    self.status = Some(message);
+                }
+            }
+        }
+    }
+}
