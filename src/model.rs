@@ -5,7 +5,11 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::date::{Date, DaySpan};
+use chrono::NaiveDate;
+use rayon::prelude::*;
+
+use crate::date::{Date, DatePrecision, DaySpan};
+use crate::search::{char_mask, lowercase};
 
 /// A closed vocabulary written in kebab-case in the data files.
 macro_rules! vocabulary {
@@ -251,11 +255,35 @@ pub struct Dataset {
     pub actors: Vec<Actor>,
     pub weapons: Vec<WeaponType>,
     pub events: Vec<Event>,
-    /// What keyword search reads for each event (same order as `events`), built once at load.
-    pub search_texts: Vec<String>,
     source_index: HashMap<String, usize>,
     actor_index: HashMap<String, usize>,
     weapon_index: HashMap<String, usize>,
+    /// Per event (same order as `events`): what the filter reads, in a few bytes.
+    lookups: Vec<EventLookup>,
+    /// The actor, weapon and source indices that `lookups` point into.
+    lookup_refs: Vec<u32>,
+    /// Per actor and per weapon type: its name, aliases and designations, lower-cased, one
+    /// per line. A keyword search reads these for the events that name them.
+    actor_names: Vec<String>,
+    weapon_names: Vec<String>,
+}
+
+/// An event's facets as indices, and a bit for each letter and digit its searchable text has.
+#[derive(Debug, Clone, Copy, Default)]
+struct EventLookup {
+    mask: u64,
+    start: u32,
+    actors: u16,
+    weapons: u16,
+    sources: u16,
+}
+
+/// Everything keyword search reads for one event, borrowed from the dataset.
+pub struct SearchFields<'a> {
+    /// A bit for each ASCII letter and digit in the fields, lower-cased.
+    pub mask: u64,
+    /// Title, summary, then the names of the actors and weapon types it involves.
+    pub fields: Vec<&'a str>,
 }
 
 impl Dataset {
@@ -266,8 +294,21 @@ impl Dataset {
         weapons: Vec<WeaponType>,
         mut events: Vec<Event>,
     ) -> Self {
-        events.sort_by(chronological);
+        events.par_sort_by_cached_key(chronological_key);
         let index = |ids: Vec<&String>| ids.into_iter().enumerate().map(|(i, id)| (id.clone(), i)).collect();
+        let names = |all: Vec<Vec<&String>>| -> Vec<String> {
+            all.into_iter()
+                .map(|names| names.iter().map(|n| lowercase(n)).collect::<Vec<_>>().join("\n"))
+                .collect()
+        };
+        let actor_names =
+            names(actors.iter().map(|a| [&a.name].into_iter().chain(&a.aliases).collect()).collect());
+        let weapon_names = names(
+            weapons
+                .iter()
+                .map(|w| [&w.name].into_iter().chain(&w.designations).chain(&w.aliases).collect())
+                .collect(),
+        );
         let mut dataset = Self {
             name,
             description: None,
@@ -278,11 +319,91 @@ impl Dataset {
             actors,
             weapons,
             events,
-            search_texts: Vec::new(),
+            lookups: Vec::new(),
+            lookup_refs: Vec::new(),
+            actor_names,
+            weapon_names,
         };
-        dataset.search_texts =
-            dataset.events.iter().map(|e| crate::search::event_search_text(e, &dataset)).collect();
+        dataset.build_lookups();
         dataset
+    }
+
+    fn build_lookups(&mut self) {
+        let refs: Vec<(Vec<u32>, Vec<u32>, Vec<u32>)> = self
+            .events
+            .par_iter()
+            .map(|event| {
+                let ids = |ids: &mut dyn Iterator<Item = &str>, index: &HashMap<String, usize>| {
+                    let mut found: Vec<u32> = ids.filter_map(|id| index.get(id)).map(|&i| i as u32).collect();
+                    found.sort_unstable();
+                    found.dedup();
+                    found
+                };
+                (
+                    ids(&mut event.involved_actors(), &self.actor_index),
+                    ids(&mut event.weapons.iter().map(String::as_str), &self.weapon_index),
+                    ids(&mut event.citations.iter().map(|c| c.source.as_str()), &self.source_index),
+                )
+            })
+            .collect();
+        let mut lookups = Vec::with_capacity(refs.len());
+        let mut flat = Vec::new();
+        for (actors, weapons, sources) in refs {
+            let count = |v: &Vec<u32>| u16::try_from(v.len()).unwrap_or(u16::MAX);
+            lookups.push(EventLookup {
+                mask: 0,
+                start: u32::try_from(flat.len()).unwrap_or(u32::MAX),
+                actors: count(&actors),
+                weapons: count(&weapons),
+                sources: count(&sources),
+            });
+            flat.extend(actors.iter().take(usize::from(u16::MAX)));
+            flat.extend(weapons.iter().take(usize::from(u16::MAX)));
+            flat.extend(sources.iter().take(usize::from(u16::MAX)));
+        }
+        self.lookups = lookups;
+        self.lookup_refs = flat;
+        let masks: Vec<u64> = (0..self.events.len())
+            .into_par_iter()
+            .map(|i| self.search_fields_unmasked(i).iter().fold(0, |mask, field| mask | char_mask(field)))
+            .collect();
+        for (lookup, mask) in self.lookups.iter_mut().zip(masks) {
+            lookup.mask = mask;
+        }
+    }
+
+    /// The actor indices (into `actors`) event `index` names, as party, sender, receiver or claimant.
+    pub fn event_actors(&self, index: usize) -> &[u32] {
+        let l = &self.lookups[index];
+        let start = l.start as usize;
+        &self.lookup_refs[start..start + usize::from(l.actors)]
+    }
+
+    /// The weapon-type indices (into `weapons`) event `index` involves.
+    pub fn event_weapons(&self, index: usize) -> &[u32] {
+        let l = &self.lookups[index];
+        let start = l.start as usize + usize::from(l.actors);
+        &self.lookup_refs[start..start + usize::from(l.weapons)]
+    }
+
+    /// The source indices (into `sources`) event `index` cites.
+    pub fn event_sources(&self, index: usize) -> &[u32] {
+        let l = &self.lookups[index];
+        let start = l.start as usize + usize::from(l.actors) + usize::from(l.weapons);
+        &self.lookup_refs[start..start + usize::from(l.sources)]
+    }
+
+    /// What a keyword search reads for event `index`.
+    pub fn search_fields(&self, index: usize) -> SearchFields<'_> {
+        SearchFields { mask: self.lookups[index].mask, fields: self.search_fields_unmasked(index) }
+    }
+
+    fn search_fields_unmasked(&self, index: usize) -> Vec<&str> {
+        let event = &self.events[index];
+        let mut fields = vec![event.title.as_str(), event.summary.as_str()];
+        fields.extend(self.event_actors(index).iter().map(|&a| self.actor_names[a as usize].as_str()));
+        fields.extend(self.event_weapons(index).iter().map(|&w| self.weapon_names[w as usize].as_str()));
+        fields
     }
 
     pub fn source(&self, id: &str) -> Option<&Source> {
@@ -296,11 +417,25 @@ impl Dataset {
     pub fn weapon(&self, id: &str) -> Option<&WeaponType> {
         self.weapon_index.get(id).map(|&i| &self.weapons[i])
     }
+
+    pub fn actor_position(&self, id: &str) -> Option<u32> {
+        self.actor_index.get(id).map(|&i| i as u32)
+    }
+
+    pub fn weapon_position(&self, id: &str) -> Option<u32> {
+        self.weapon_index.get(id).map(|&i| i as u32)
+    }
+
+    pub fn source_position(&self, id: &str) -> Option<u32> {
+        self.source_index.get(id).map(|&i| i as u32)
+    }
 }
 
-/// The one chronological order of events (see docs/DATA.md, "Sort order").
-pub fn chronological(a: &Event, b: &Event) -> std::cmp::Ordering {
-    a.date.cmp(&b.date).then_with(|| a.span().last.cmp(&b.span().last)).then_with(|| a.id.cmp(&b.id))
+/// The one chronological order of events (see docs/DATA.md, "Sort order"): by first day,
+/// coarser precision first, then by the date's last day, the span's last day, and id.
+pub fn chronological_key(event: &Event) -> (NaiveDate, DatePrecision, NaiveDate, NaiveDate, String) {
+    let date = &event.date;
+    (date.first_day(), date.precision(), date.last_day(), event.span().last, event.id.clone())
 }
 
 #[cfg(test)]

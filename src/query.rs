@@ -7,6 +7,8 @@
 use std::fmt;
 use std::str::FromStr;
 
+use rayon::prelude::*;
+
 use crate::date::{Date, DateError};
 use crate::model::Dataset;
 use crate::search::WordMatcher;
@@ -116,19 +118,76 @@ impl Query {
     }
 
     /// Does event `index` of `dataset` match every term?
-    pub fn matches(&self, dataset: &Dataset, index: usize, matcher: &dyn WordMatcher) -> bool {
-        let event = &dataset.events[index];
-        (self.actors.is_empty() || event.involved_actors().any(|id| self.actors.iter().any(|a| a == id)))
-            && (self.weapons.is_empty() || event.weapons.iter().any(|id| self.weapons.contains(id)))
-            && (self.sources.is_empty() || event.citations.iter().any(|c| self.sources.contains(&c.source)))
-            && event.span().overlaps(self.from.as_ref(), self.to.as_ref())
-            && self.words.iter().all(|word| matcher.match_word(&dataset.search_texts[index], word).is_some())
+    fn matches(&self, dataset: &Dataset, index: usize, terms: &Terms, matcher: &dyn WordMatcher) -> bool {
+        let any = |wanted: &[u32], have: &[u32]| wanted.iter().any(|w| have.contains(w));
+        (self.actors.is_empty() || any(&terms.actors, dataset.event_actors(index)))
+            && (self.weapons.is_empty() || any(&terms.weapons, dataset.event_weapons(index)))
+            && (self.sources.is_empty() || any(&terms.sources, dataset.event_sources(index)))
+            && dataset.events[index].span().overlaps(self.from.as_ref(), self.to.as_ref())
+            && (terms.words.is_empty() || {
+                let record = dataset.search_fields(index);
+                terms.words.iter().all(|word| matcher.matches(&record, word))
+            })
     }
 
     /// Indices of the matching events, in the dataset's chronological order.
     pub fn filter(&self, dataset: &Dataset, matcher: &dyn WordMatcher) -> Vec<usize> {
-        (0..dataset.events.len()).filter(|&i| self.matches(dataset, i, matcher)).collect()
+        self.filter_within(dataset, matcher, None, &|| false).unwrap_or_default()
     }
+
+    /// The matching events among `within` (all events when None), or None as soon as `stop`
+    /// says the answer is no longer wanted. Runs on every core; the order stays chronological.
+    pub fn filter_within(
+        &self,
+        dataset: &Dataset,
+        matcher: &dyn WordMatcher,
+        within: Option<&[usize]>,
+        stop: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Vec<usize>> {
+        const CHUNK: usize = 4_096;
+        let terms = Terms {
+            actors: self.actors.iter().filter_map(|id| dataset.actor_position(id)).collect(),
+            weapons: self.weapons.iter().filter_map(|id| dataset.weapon_position(id)).collect(),
+            sources: self.sources.iter().filter_map(|id| dataset.source_position(id)).collect(),
+            words: self.words.iter().map(|w| crate::search::lowercase(w)).collect(),
+        };
+        let keep = |chunk: &[usize]| -> Option<Vec<usize>> {
+            if stop() {
+                return None;
+            }
+            Some(chunk.iter().copied().filter(|&i| self.matches(dataset, i, &terms, matcher)).collect())
+        };
+        let all: Vec<usize>;
+        let candidates = match within {
+            Some(within) => within,
+            None => {
+                all = (0..dataset.events.len()).collect();
+                &all
+            }
+        };
+        let parts: Option<Vec<Vec<usize>>> = candidates.par_chunks(CHUNK).map(keep).collect();
+        parts.map(|parts| parts.concat())
+    }
+
+    /// True when this query can only keep fewer events than `previous`: the same facets and
+    /// dates, and `previous`'s words followed by more. Searching within the earlier result is then exact.
+    pub fn narrows(&self, previous: &Query) -> bool {
+        self.actors == previous.actors
+            && self.weapons == previous.weapons
+            && self.sources == previous.sources
+            && self.from == previous.from
+            && self.to == previous.to
+            && self.words.len() > previous.words.len()
+            && self.words.starts_with(&previous.words)
+    }
+}
+
+/// A query's terms as the filter reads them: facet values as dataset indices, words lower-cased.
+struct Terms {
+    actors: Vec<u32>,
+    weapons: Vec<u32>,
+    sources: Vec<u32>,
+    words: Vec<String>,
 }
 
 fn push_unique(values: &mut Vec<String>, value: String) {

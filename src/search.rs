@@ -4,7 +4,7 @@
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use crate::model::{Dataset, Event};
+use crate::model::SearchFields;
 
 /// A match of one query word inside a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,9 +15,37 @@ pub struct WordMatch {
     pub positions: Vec<usize>,
 }
 
+/// Lower-case one character for one, so character positions survive.
+pub fn lowercase(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    text.chars().map(lowercase_char).collect()
+}
+
+fn lowercase_char(c: char) -> char {
+    if c.is_ascii() { c.to_ascii_lowercase() } else { c.to_lowercase().next().unwrap_or(c) }
+}
+
+/// A bit for each ASCII letter (either case) and digit present.
+pub fn char_mask(text: &str) -> u64 {
+    text.bytes().fold(0, |mask, b| match b.to_ascii_lowercase() {
+        b @ b'a'..=b'z' => mask | 1 << (b - b'a'),
+        b @ b'0'..=b'9' => mask | 1 << (26 + b - b'0'),
+        _ => mask,
+    })
+}
+
 /// Finds one query word in a text. Behind a trait so the engine can be swapped and measured.
 pub trait WordMatcher: Send + Sync {
+    /// The best match of `word` in `text`, with positions for highlighting.
     fn match_word(&self, text: &str, word: &str) -> Option<WordMatch>;
+
+    /// Whether lower-case `word` matches any of a record's fields. Engines may answer
+    /// faster than `match_word`, but must agree with it.
+    fn matches(&self, record: &SearchFields<'_>, word: &str) -> bool {
+        record.fields.iter().any(|field| self.match_word(field, word).is_some())
+    }
 }
 
 /// fuzzy-matcher's skim algorithm, held to a single word of the text and to a compact match.
@@ -26,7 +54,8 @@ pub trait WordMatcher: Send + Sync {
 /// with few letters skipped: a quarter of the query's length, rounded down (so `artilery`
 /// finds `artillery`, `kn23` finds `KN-23`, `koksn` finds `Koksan`). Words of one or two
 /// letters must begin a word. Matching within one word, not across the whole record, is
-/// what keeps a short query from matching almost every record.
+/// what keeps a short query from matching almost every record. Skim scores and places the
+/// highlight; the acceptance test is the compact-match rule, answered fast for filtering.
 pub struct SkimWordMatcher {
     skim: SkimMatcherV2,
 }
@@ -39,38 +68,110 @@ impl Default for SkimWordMatcher {
 
 impl WordMatcher for SkimWordMatcher {
     fn match_word(&self, text: &str, word: &str) -> Option<WordMatch> {
-        let word_len = word.chars().count();
-        if word_len == 0 {
+        let word: Vec<char> = lowercase(word).chars().collect();
+        if word.is_empty() {
             return None;
         }
-        // Cheap whole-text test first: a word that is not a subsequence of the text can't match a token.
-        self.skim.fuzzy_match(text, word)?;
+        let needle: String = word.iter().collect();
+        let mut buffer = Vec::new();
         let mut best: Option<WordMatch> = None;
         for (start, token) in tokens(text) {
-            if token.chars().count() < word_len {
+            buffer.clear();
+            buffer.extend(token.chars());
+            if !is_compact_in(&buffer, &word, lowercase_char) {
                 continue;
             }
-            let Some((score, positions)) = self.skim.fuzzy_indices(token, word) else {
+            let Some((score, positions)) = self.skim.fuzzy_indices(token, &needle) else {
                 continue;
             };
-            if !is_compact(&positions, word_len) {
-                continue;
-            }
             if best.as_ref().is_none_or(|b| score > b.score) {
                 best = Some(WordMatch { score, positions: positions.iter().map(|p| start + p).collect() });
             }
         }
         best
     }
+
+    fn matches(&self, record: &SearchFields<'_>, word: &str) -> bool {
+        if char_mask(word) & !record.mask != 0 {
+            return false;
+        }
+        let mut chars = Vec::new();
+        let mut word_chars: Option<Vec<char>> = None;
+        record.fields.iter().any(|field| {
+            if field.is_ascii() && word.is_ascii() {
+                let word = word.as_bytes();
+                ascii_tokens(field.as_bytes())
+                    .any(|token| is_compact_in(token, word, |b: u8| b.to_ascii_lowercase()))
+            } else {
+                let word = word_chars.get_or_insert_with(|| word.chars().collect());
+                tokens(field).any(|(_, token)| {
+                    chars.clear();
+                    chars.extend(token.chars());
+                    is_compact_in(&chars, word, lowercase_char)
+                })
+            }
+        })
+    }
 }
 
-fn is_compact(positions: &[usize], word_len: usize) -> bool {
-    let (Some(&first), Some(&last)) = (positions.first(), positions.last()) else {
+/// Does `word` occur in `token` in order, skipping at most a quarter of its length in
+/// letters, and (for words of one or two letters) from the token's start? `key` folds case.
+fn is_compact_in<T: Copy, K: PartialEq + Copy>(token: &[T], word: &[K], key: impl Fn(T) -> K) -> bool {
+    let n = word.len();
+    if n == 0 || token.len() < n {
         return false;
-    };
-    let skipped = last - first + 1 - positions.len();
-    let begins_word = first == 0;
-    skipped <= word_len / 4 && (word_len > 2 || begins_word)
+    }
+    let allowed = n / 4;
+    let last_start = if n <= 2 { 0 } else { token.len() - n };
+    for start in 0..=last_start {
+        if key(token[start]) != word[0] {
+            continue;
+        }
+        // Greedy matching from a fixed start gives the shortest span that starts there.
+        let mut matched = 1;
+        let mut at = start + 1;
+        while matched < n && at < token.len() {
+            if key(token[at]) == word[matched] {
+                matched += 1;
+            } else if at - start + 1 - matched > allowed {
+                break;
+            }
+            at += 1;
+        }
+        if matched == n {
+            return true;
+        }
+    }
+    false
+}
+
+/// `tokens` for ASCII text, on bytes: the same words, found without decoding.
+fn ascii_tokens(text: &[u8]) -> impl Iterator<Item = &[u8]> {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < text.len() && !text[at].is_ascii_alphanumeric() {
+            at += 1;
+        }
+        if at >= text.len() {
+            return None;
+        }
+        let start = at;
+        let mut end = at;
+        let mut previous_joiner = false;
+        while at < text.len() {
+            let b = text[at];
+            if b.is_ascii_alphanumeric() {
+                end = at + 1;
+                previous_joiner = false;
+            } else if (b == b'-' || b == b'.') && !previous_joiner {
+                previous_joiner = true;
+            } else {
+                break;
+            }
+            at += 1;
+        }
+        Some(&text[start..end])
+    })
 }
 
 /// The words of a text with the character index each starts at. A word is a run of letters
@@ -97,37 +198,6 @@ fn tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
         }
         Some((start_char, &text[start_byte..end_byte]))
     })
-}
-
-/// Everything a keyword search looks at for one event: title, summary, and the names,
-/// aliases and designations of its actors and weapon types. Fields are separated by a
-/// line break so that no word runs across two of them.
-pub fn event_search_text(event: &Event, dataset: &Dataset) -> String {
-    let mut text = String::with_capacity(event.title.len() + event.summary.len() + 64);
-    let mut push = |field: &str| {
-        text.push_str(field);
-        text.push('\n');
-    };
-    push(&event.title);
-    push(&event.summary);
-    let mut seen = Vec::new();
-    for id in event.involved_actors() {
-        if seen.contains(&id) {
-            continue;
-        }
-        seen.push(id);
-        if let Some(actor) = dataset.actor(id) {
-            push(&actor.name);
-            actor.aliases.iter().for_each(|alias| push(alias));
-        }
-    }
-    for id in &event.weapons {
-        if let Some(weapon) = dataset.weapon(id) {
-            push(&weapon.name);
-            weapon.designations.iter().chain(&weapon.aliases).for_each(|name| push(name));
-        }
-    }
-    text
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ static BUNDLED_DATA: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/data");
 static BUNDLED_SEEDS: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/seeds");
 
 /// Read access to a dataset laid out as `data/…` and `seeds/…`, by dataset-relative path.
-pub trait DatasetFiles {
+pub trait DatasetFiles: Sync {
     /// What to call the dataset when it has no `data/dataset.toml` name.
     fn label(&self) -> String;
     /// How to show a dataset-relative path to the user.

@@ -1,9 +1,14 @@
 //! Read and validate a dataset, collecting every problem with its file, line and column.
+//!
+//! Files are parsed in parallel and their text is dropped once parsed, so a large dataset
+//! never sits in memory twice; a file is read again only to locate a problem found later.
 
 mod files;
 mod problem;
 mod raw;
 mod validate;
+
+use std::collections::HashMap;
 
 use serde::de::DeserializeOwned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
@@ -25,7 +30,6 @@ impl LoadFailure {
     /// "3 problems in 2 files"
     pub fn summary(&self) -> String {
         let mut files: Vec<&str> = self.problems.iter().map(|p| p.file.as_str()).collect();
-        files.dedup();
         files.sort_unstable();
         files.dedup();
         let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
@@ -33,10 +37,25 @@ impl LoadFailure {
     }
 }
 
+/// How far loading has got: event files parsed out of all of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    pub files_done: usize,
+    pub files_total: usize,
+}
+
 /// Load the dataset `files` gives access to, or say everything that is wrong with it.
 pub fn load(files: &dyn DatasetFiles) -> Result<Dataset, LoadFailure> {
-    let mut reader = Reader { files, texts: Vec::new(), problems: Vec::new() };
-    let dataset = validate::validate(&mut reader);
+    load_with_progress(files, &|_| {})
+}
+
+/// As `load`, reporting progress as event files are parsed (from worker threads).
+pub fn load_with_progress(
+    files: &dyn DatasetFiles,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> Result<Dataset, LoadFailure> {
+    let mut reader = Reader { files, entries: Vec::new(), problems: Vec::new(), indexes: HashMap::new() };
+    let dataset = validate::validate(&mut reader, progress);
     let mut problems = reader.resolve();
     if problems.is_empty() {
         // validate() returns None only after recording at least one problem.
@@ -46,83 +65,198 @@ pub fn load(files: &dyn DatasetFiles) -> Result<Dataset, LoadFailure> {
     Err(LoadFailure { problems })
 }
 
-/// A problem whose position may still be a byte offset into one of the reader's texts.
-struct PendingProblem {
-    /// Index into the reader's texts.
-    file: usize,
-    at: At,
-    record: Option<String>,
-    message: String,
-}
-
+/// Where in its file a problem is.
 #[derive(Clone, Copy, Debug)]
-enum At {
+pub(crate) enum At {
     /// The file as a whole (missing, unreadable).
     Whole,
     Offset(usize),
     LineColumn(usize, usize),
 }
 
-/// Reads files and keeps their text so that problems can be located at the end.
+/// A problem found while parsing one file, located already.
+pub(crate) type FileProblem = (At, Option<String>, String);
+
+/// The records of one file, parsed on any thread, with the problems found in it.
+pub(crate) struct ParsedFile<T> {
+    pub path: String,
+    pub records: Vec<T>,
+    pub problems: Vec<FileProblem>,
+    /// Ids of records that failed to parse: references to them are not reported again.
+    pub broken: Vec<String>,
+    /// False when the file could not be read or was not TOML.
+    pub complete: bool,
+}
+
+/// Read, decode and parse the `[[key]]` records of one file. Each record is deserialized on its
+/// own, so one bad record hides no other; records keep their byte offset for later problems.
+pub(crate) fn parse_file<T: DeserializeOwned>(
+    files: &dyn DatasetFiles,
+    path: &str,
+    key: &str,
+    missing_hint: &str,
+) -> ParsedFile<T> {
+    parse_and_check(files, path, key, missing_hint, &|record: T| (record, Vec::new()))
+}
+
+/// A problem a record check found: byte offset, record, message.
+pub(crate) type RecordProblem = (usize, String, String);
+
+/// As `parse_file`, then check and convert each record in the same thread, so a file's raw
+/// records never outlive it and the check's problems are located while the text is at hand.
+pub(crate) fn parse_and_check<T: DeserializeOwned, U>(
+    files: &dyn DatasetFiles,
+    path: &str,
+    key: &str,
+    missing_hint: &str,
+    check: &(dyn Fn(T) -> (U, Vec<RecordProblem>) + Sync),
+) -> ParsedFile<U> {
+    let mut parsed = ParsedFile {
+        path: path.to_string(),
+        records: Vec::new(),
+        problems: Vec::new(),
+        broken: Vec::new(),
+        complete: false,
+    };
+    let Some(text) = read_text(files, path, missing_hint, &mut parsed.problems) else {
+        return parsed;
+    };
+    let (table, errors) = DeTable::parse_recoverable(&text);
+    // Later syntax errors are mostly echoes of the first; the earliest is the one to fix.
+    if let Some(error) = errors.iter().min_by_key(|e| e.span().map_or(usize::MAX, |s| s.start)) {
+        let at = error.span().map_or(At::Whole, |span| At::Offset(span.start));
+        parsed.problems.push((at, None, format!("TOML syntax error: {}", error.message().trim())));
+    } else {
+        parsed.complete = true;
+        for (name, value) in table.into_inner() {
+            if name.get_ref().as_ref() != key {
+                let message = format!(
+                    "unexpected `{}`: this file holds only [[{key}]] records (see docs/DATA.md)",
+                    name.get_ref()
+                );
+                parsed.problems.push((At::Offset(name.span().start), None, message));
+                // Records filed under the wrong key exist; don't also report references to them.
+                if let DeValue::Array(items) = value.get_ref() {
+                    parsed.broken.extend(items.iter().filter_map(|item| record_id(item.get_ref())));
+                }
+                continue;
+            }
+            let value_span = value.span();
+            let DeValue::Array(items) = value.into_inner() else {
+                let message = format!("`{key}` must be written as [[{key}]] tables");
+                parsed.problems.push((At::Offset(value_span.start), None, message));
+                continue;
+            };
+            for item in items {
+                let span = item.span();
+                let id = record_id(item.get_ref());
+                match T::deserialize(ValueDeserializer::from(item)) {
+                    Ok(record) => {
+                        let (record, problems) = check(record);
+                        parsed.records.push(record);
+                        for (offset, record, message) in problems {
+                            parsed.problems.push((At::Offset(offset), Some(record), message));
+                        }
+                    }
+                    Err(error) => {
+                        let offset = error.span().map_or(span.start, |s| s.start);
+                        let record = id.clone().map(|id| format!("{key} {id}"));
+                        parsed.problems.push((
+                            At::Offset(offset),
+                            record,
+                            explain_field_error(error.message()),
+                        ));
+                        parsed.broken.extend(id);
+                    }
+                }
+            }
+        }
+    }
+    // Locate this file's problems now, while its text is at hand; the text is dropped after.
+    if parsed.problems.iter().any(|(at, ..)| matches!(at, At::Offset(_))) {
+        let index = LineIndex::new(text);
+        for (at, ..) in &mut parsed.problems {
+            if let At::Offset(offset) = *at {
+                let (line, column) = index.position(offset);
+                *at = At::LineColumn(line, column);
+            }
+        }
+    }
+    parsed
+}
+
+/// A UTF-8 text file (a leading byte-order mark dropped), or the problem that stops it.
+fn read_text(
+    files: &dyn DatasetFiles,
+    path: &str,
+    missing_hint: &str,
+    problems: &mut Vec<FileProblem>,
+) -> Option<String> {
+    let bytes = match files.read(path) {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            let why = match error.kind() {
+                std::io::ErrorKind::NotFound => "file not found".to_string(),
+                _ => format!("cannot read the file ({error})"),
+            };
+            problems.push((At::Whole, None, format!("{why}; {missing_hint}")));
+            return None;
+        }
+    };
+    match String::from_utf8(bytes) {
+        Ok(mut text) => {
+            // Editors on some systems start UTF-8 files with a byte-order mark; it carries no content.
+            if text.starts_with('\u{feff}') {
+                text.drain(..'\u{feff}'.len_utf8());
+            }
+            Some(text)
+        }
+        Err(error) => {
+            let (line, column) = invalid_utf8_position(error.as_bytes(), &error.utf8_error());
+            let message = "the file is not valid UTF-8 at this byte; save it as UTF-8".to_string();
+            problems.push((At::LineColumn(line, column), None, message));
+            None
+        }
+    }
+}
+
+/// A problem whose position may still be a byte offset into one of the reader's files.
+struct PendingProblem {
+    /// Index into the reader's entries.
+    file: usize,
+    at: At,
+    record: Option<String>,
+    message: String,
+}
+
+/// Collects problems against the dataset's files and turns offsets into lines and columns.
 pub(crate) struct Reader<'a> {
     files: &'a dyn DatasetFiles,
-    texts: Vec<(String, String)>,
+    /// Each file's dataset-relative path.
+    entries: Vec<String>,
     problems: Vec<PendingProblem>,
+    /// Line indexes of files read again to locate a problem (None: the file can't be read now).
+    indexes: HashMap<usize, Option<LineIndex>>,
 }
 
 impl Reader<'_> {
-    /// Read a UTF-8 text file; on failure record why and return None.
-    pub(crate) fn read_text(&mut self, path: &str, missing_hint: &str) -> Option<usize> {
-        let shown = self.files.display_path(path);
-        let bytes = match self.files.read(path) {
-            Ok(bytes) => bytes,
-            Err(error) => {
-                let why = match error.kind() {
-                    std::io::ErrorKind::NotFound => "file not found".to_string(),
-                    _ => format!("cannot read the file ({error})"),
-                };
-                self.texts.push((shown, String::new()));
-                self.push(self.texts.len() - 1, At::Whole, None, format!("{why}; {missing_hint}"));
-                return None;
-            }
-        };
-        let mut text = match String::from_utf8(bytes) {
-            Ok(text) => text,
-            Err(error) => {
-                let (line, column) = invalid_utf8_position(error.as_bytes(), &error.utf8_error());
-                self.texts.push((shown, String::new()));
-                let message = "the file is not valid UTF-8 at this byte; save it as UTF-8".to_string();
-                self.push(self.texts.len() - 1, At::LineColumn(line, column), None, message);
-                return None;
-            }
-        };
-        // Editors on some systems start UTF-8 files with a byte-order mark; it carries no content.
-        if text.starts_with('\u{feff}') {
-            text.drain(..'\u{feff}'.len_utf8());
-        }
-        self.texts.push((shown, text));
-        Some(self.texts.len() - 1)
-    }
-
-    /// Register a path that has no text of its own (a folder), to report problems against.
-    pub(crate) fn note_file(&mut self, path: &str) -> usize {
-        self.texts.push((self.files.display_path(path), String::new()));
-        self.texts.len() - 1
-    }
-
-    /// `FILE:LINE:COLUMN` of a byte offset, for messages that point at a second place.
-    pub(crate) fn location(&self, file: usize, offset: usize) -> String {
-        let (shown, text) = &self.texts[file];
-        let (line, column) = LineIndex::new(text).position(offset);
-        format!("{shown}:{line}:{column}")
-    }
-
-    pub(crate) fn text(&self, file: usize) -> &str {
-        &self.texts[file].1
-    }
-
     pub(crate) fn files(&self) -> &dyn DatasetFiles {
         self.files
+    }
+
+    /// Register a path (a file, or a folder) to report problems against.
+    pub(crate) fn add_file(&mut self, path: &str) -> usize {
+        self.entries.push(path.to_string());
+        self.entries.len() - 1
+    }
+
+    /// Take in one parsed file: register it, keep its problems, hand back its records.
+    pub(crate) fn absorb<T>(&mut self, parsed: ParsedFile<T>) -> (usize, Vec<T>) {
+        let file = self.add_file(&parsed.path);
+        for (at, record, message) in parsed.problems {
+            self.problems.push(PendingProblem { file, at, record, message });
+        }
+        (file, parsed.records)
     }
 
     /// Record a problem at a byte offset of file `file` (or the file as a whole).
@@ -133,10 +267,7 @@ impl Reader<'_> {
         record: Option<String>,
         message: String,
     ) {
-        self.push(file, offset.map_or(At::Whole, At::Offset), record, message);
-    }
-
-    fn push(&mut self, file: usize, at: At, record: Option<String>, message: String) {
+        let at = offset.map_or(At::Whole, At::Offset);
         self.problems.push(PendingProblem { file, at, record, message });
     }
 
@@ -144,86 +275,37 @@ impl Reader<'_> {
         !self.problems.is_empty()
     }
 
-    /// Parse the `[[key]]` records of one file; records that fail are reported and skipped.
-    /// Returns None when the file is not TOML at all. `broken_ids` collects ids of failed records.
-    pub(crate) fn records<T: DeserializeOwned>(
-        &mut self,
-        file: usize,
-        key: &str,
-        broken_ids: &mut Vec<String>,
-    ) -> Option<Vec<T>> {
-        let mut problems = Vec::new();
-        let mut records = Vec::new();
-        let text = self.text(file);
-        let (table, errors) = DeTable::parse_recoverable(text);
-        // Later syntax errors are mostly echoes of the first; the earliest is the one to fix.
-        if let Some(error) = errors.iter().min_by_key(|e| e.span().map_or(usize::MAX, |s| s.start)) {
-            let offset = error.span().map(|span| span.start);
-            self.report(file, offset, None, format!("TOML syntax error: {}", error.message().trim()));
-            return None;
+    /// `FILE:LINE:COLUMN` of a byte offset, for messages that point at a second place.
+    pub(crate) fn location(&mut self, file: usize, offset: usize) -> String {
+        let shown = self.files.display_path(&self.entries[file]);
+        match self.position(file, offset) {
+            Some((line, column)) => format!("{shown}:{line}:{column}"),
+            None => shown,
         }
-        for (name, value) in table.into_inner() {
-            if name.get_ref().as_ref() != key {
-                let message = format!(
-                    "unexpected `{}`: this file holds only [[{key}]] records (see docs/DATA.md)",
-                    name.get_ref()
-                );
-                problems.push((Some(name.span().start), None, message));
-                // Records filed under the wrong key exist; don't also report references to them.
-                if let DeValue::Array(items) = value.get_ref() {
-                    broken_ids.extend(items.iter().filter_map(|item| record_id(item.get_ref())));
-                }
-                continue;
-            }
-            let value_span = value.span();
-            let DeValue::Array(items) = value.into_inner() else {
-                problems.push((
-                    Some(value_span.start),
-                    None,
-                    format!("`{key}` must be written as [[{key}]] tables"),
-                ));
-                continue;
-            };
-            for item in items {
-                let span = item.span();
-                let id = record_id(item.get_ref());
-                match T::deserialize(ValueDeserializer::from(item)) {
-                    Ok(record) => records.push(record),
-                    Err(error) => {
-                        let offset = error.span().map_or(span.start, |s| s.start);
-                        let record = id.clone().map(|id| format!("{key} {id}"));
-                        problems.push((Some(offset), record, explain_field_error(error.message())));
-                        broken_ids.extend(id);
-                    }
-                }
-            }
-        }
-        for (offset, record, message) in problems {
-            self.report(file, offset, record, message);
-        }
-        Some(records)
     }
 
-    /// Turn byte offsets into lines and columns, building each file's line index once.
-    fn resolve(self) -> Vec<Problem> {
-        let mut indexes: Vec<Option<LineIndex<'_>>> = (0..self.texts.len()).map(|_| None).collect();
-        let mut out = Vec::with_capacity(self.problems.len());
-        for pending in self.problems {
-            let (shown, text) = &self.texts[pending.file];
+    fn position(&mut self, file: usize, offset: usize) -> Option<(usize, usize)> {
+        let files = self.files;
+        let path = &self.entries[file];
+        let index = self.indexes.entry(file).or_insert_with(|| {
+            let text = files.read(path).ok().and_then(|bytes| String::from_utf8(bytes).ok())?;
+            Some(LineIndex::new(text))
+        });
+        index.as_ref().map(|index| index.position(offset))
+    }
+
+    /// Turn byte offsets into lines and columns, reading each file concerned once.
+    fn resolve(mut self) -> Vec<Problem> {
+        let problems = std::mem::take(&mut self.problems);
+        let mut out = Vec::with_capacity(problems.len());
+        for pending in problems {
             let position = match pending.at {
                 At::Whole => None,
                 At::LineColumn(line, column) => Some((line, column)),
-                At::Offset(offset) => {
-                    let index = indexes[pending.file].get_or_insert_with(|| LineIndex::new(text));
-                    Some(index.position(offset))
-                }
+                At::Offset(offset) => self.position(pending.file, offset),
             };
-            out.push(Problem {
-                file: shown.clone(),
-                position,
-                record: pending.record,
-                message: pending.message,
-            });
+            let file = self.files.display_path(&self.entries[pending.file]);
+            out.push(Problem { file, position, record: pending.record, message: pending.message });
         }
         out
     }

@@ -38,13 +38,13 @@ impl fmt::Display for Problem {
 }
 
 /// Maps byte offsets of one text to 1-based line and character column.
-pub struct LineIndex<'a> {
-    text: &'a str,
+pub struct LineIndex {
+    text: String,
     line_starts: Vec<usize>,
 }
 
-impl<'a> LineIndex<'a> {
-    pub fn new(text: &'a str) -> Self {
+impl LineIndex {
+    pub fn new(text: String) -> Self {
         let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
         Self { text, line_starts }
     }
@@ -64,7 +64,7 @@ pub fn invalid_utf8_position(bytes: &[u8], error: &std::str::Utf8Error) -> (usiz
     let valid = &bytes[..error.valid_up_to()];
     // The prefix up to valid_up_to is valid UTF-8 by definition.
     let valid = std::str::from_utf8(valid).unwrap_or_default();
-    LineIndex::new(valid).position(valid.len())
+    LineIndex::new(valid.to_string()).position(valid.len())
 }
 
 #[cfg(test)]
@@ -73,7 +73,7 @@ mod tests {
 
     #[test]
     fn positions_count_lines_and_characters() {
-        let index = LineIndex::new("ab\nçd\n\nx");
+        let index = LineIndex::new("ab\nçd\n\nx".to_string());
         assert_eq!(index.position(0), (1, 1));
         assert_eq!(index.position(2), (1, 3));
         assert_eq!(index.position(3), (2, 1));

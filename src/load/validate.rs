@@ -1,12 +1,14 @@
 //! Cross-record checks: ids, references, seed files, quotes and the rules of each record.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
+use rayon::prelude::*;
 use serde::Deserialize;
 
-use super::Reader;
 use super::files::is_inside_dataset;
 use super::raw::{Id, RawActor, RawDatasetInfo, RawEvent, RawSource, RawWeapon};
+use super::{Progress, Reader, RecordProblem, parse_and_check, parse_file};
 use crate::model::{Actor, ActorKind, Citation, Dataset, Event, Qualifier, Quantity, Source, WeaponType};
 
 const SOURCES: &str = "data/sources.toml";
@@ -14,7 +16,7 @@ const ACTORS: &str = "data/actors.toml";
 const WEAPONS: &str = "data/weapons.toml";
 const INFO: &str = "data/dataset.toml";
 
-pub(crate) fn validate(reader: &mut Reader<'_>) -> Option<Dataset> {
+pub(crate) fn validate(reader: &mut Reader<'_>, progress: &(dyn Fn(Progress) + Sync)) -> Option<Dataset> {
     let (name, description) = dataset_info(reader);
 
     let mut sources = Registry::new("source", SOURCES);
@@ -24,52 +26,17 @@ pub(crate) fn validate(reader: &mut Reader<'_>) -> Option<Dataset> {
     let mut weapons = Registry::new("weapon", WEAPONS);
     let raw_weapons = weapons.read::<RawWeapon>(reader, WEAPONS, "weapon");
 
-    let mut events = Registry::new("event", "data/events/");
-    let mut raw_events = Vec::new();
-    match reader.files().event_files() {
-        Ok(paths) => {
-            for path in paths {
-                raw_events.extend(events.read::<RawEvent>(reader, &path, "event"));
-            }
-        }
-        Err(error) => {
-            let file = reader.note_file("data/events/");
-            reader.report(
-                file,
-                None,
-                None,
-                format!(
-                    "cannot list the event files ({error}); create data/events/ with one or more .toml files"
-                ),
-            );
-        }
-    }
-
     for (file, source) in &raw_sources {
-        sources.define(reader, *file, &source.id);
+        sources.define(reader, *file, source.id.get_ref(), source.id.span().start);
     }
     for (file, actor) in &raw_actors {
-        actors.define(reader, *file, &actor.id);
+        actors.define(reader, *file, actor.id.get_ref(), actor.id.span().start);
         actors.add_names(&actor.id, std::iter::once(actor.name.get_ref()).chain(&actor.aliases));
     }
     for (file, weapon) in &raw_weapons {
-        weapons.define(reader, *file, &weapon.id);
-        weapons.add_names(
-            &weapon.id,
-            std::iter::once(weapon.name.get_ref()).chain(&weapon.designations).chain(&weapon.aliases),
-        );
-    }
-    for (file, event) in &raw_events {
-        events.define(reader, *file, &event.id);
-    }
-    if events.complete && raw_events.is_empty() && !events.has_broken_records() {
-        let file = reader.note_file("data/events/");
-        reader.report(
-            file,
-            None,
-            None,
-            "the dataset has no events; add [[event]] records to a .toml file in data/events/".into(),
-        );
+        weapons.define(reader, *file, weapon.id.get_ref(), weapon.id.span().start);
+        let names = std::iter::once(weapon.name.get_ref()).chain(&weapon.designations).chain(&weapon.aliases);
+        weapons.add_names(&weapon.id, names);
     }
 
     let states: HashSet<&str> = raw_actors
@@ -83,12 +50,16 @@ pub(crate) fn validate(reader: &mut Reader<'_>) -> Option<Dataset> {
             let record = format!("actor {}", actor.id.get_ref());
             require_text(reader, *file, &record, "name", &actor.name);
             if let Some(country) = &actor.country {
-                if actors.resolves(reader, *file, &record, country)
-                    && !states.contains(country.get_ref().as_str())
-                {
-                    let message =
-                        format!("country `{}` is not an actor of kind \"state\"", country.get_ref());
-                    reader.report(*file, Some(country.span().start), Some(record.clone()), message);
+                match actors.check(country.get_ref()) {
+                    Err(Some(message)) => {
+                        reader.report(*file, Some(country.span().start), Some(record.clone()), message)
+                    }
+                    Ok(()) if !states.contains(country.get_ref().as_str()) => {
+                        let message =
+                            format!("country `{}` is not an actor of kind \"state\"", country.get_ref());
+                        reader.report(*file, Some(country.span().start), Some(record.clone()), message);
+                    }
+                    _ => {}
                 }
             }
             Actor {
@@ -141,15 +112,56 @@ pub(crate) fn validate(reader: &mut Reader<'_>) -> Option<Dataset> {
         })
         .collect();
 
-    let refs = References {
-        sources: &sources,
-        actors: &actors,
-        weapons: &weapons,
-        events: &events,
-        articles: &articles,
-    };
-    let events_out: Vec<Event> =
-        raw_events.into_iter().map(|(file, event)| check_event(reader, file, event, &refs)).collect();
+    let refs = References { sources: &sources, actors: &actors, weapons: &weapons, articles: &articles };
+    let mut events = Registry::new("event", "data/events/");
+    let mut checked: Vec<(usize, CheckedEvent)> = Vec::new();
+    match reader.files().event_files() {
+        Ok(paths) => {
+            let files = reader.files();
+            let done = AtomicUsize::new(0);
+            let hint = "create it with [[event]] records (see docs/DATA.md)";
+            let check = |raw: RawEvent| check_event(raw, &refs);
+            let parsed: Vec<_> = paths
+                .par_iter()
+                .map(|path| {
+                    let parsed = parse_and_check(files, path, "event", hint, &check);
+                    let files_done = done.fetch_add(1, Ordering::Relaxed) + 1;
+                    progress(Progress { files_done, files_total: paths.len() });
+                    parsed
+                })
+                .collect();
+            for file in parsed {
+                checked.extend(events.absorb(reader, file));
+            }
+        }
+        Err(error) => {
+            let file = reader.add_file("data/events/");
+            let message = format!(
+                "cannot list the event files ({error}); create data/events/ with one or more .toml files"
+            );
+            reader.report(file, None, None, message);
+        }
+    }
+    for (file, event) in &checked {
+        events.define(reader, *file, &event.event.id, event.id_offset);
+    }
+    if events.complete && checked.is_empty() && !events.has_broken_records() {
+        let file = reader.add_file("data/events/");
+        let message = "the dataset has no events; add [[event]] records to a .toml file in data/events/";
+        reader.report(file, None, None, message.into());
+    }
+    let mut events_out = Vec::with_capacity(checked.len());
+    for (file, checked) in checked {
+        let record = || Some(format!("event {}", checked.event.id));
+        for (related, offset) in checked.event.related.iter().zip(&checked.related_offsets) {
+            if related != &checked.event.id {
+                if let Err(Some(message)) = events.check(related) {
+                    reader.report(file, Some(*offset), record(), message);
+                }
+            }
+        }
+        events_out.push(checked.event);
+    }
 
     if reader.has_problems() {
         return None;
@@ -162,13 +174,15 @@ pub(crate) fn validate(reader: &mut Reader<'_>) -> Option<Dataset> {
 /// The name and description in `data/dataset.toml`; the name defaults to the folder's.
 fn dataset_info(reader: &mut Reader<'_>) -> (String, Option<String>) {
     let fallback = reader.files().label();
-    if reader.files().read(INFO).is_err() {
-        return (fallback, None);
-    }
-    let Some(file) = reader.read_text(INFO, "") else {
+    let Ok(bytes) = reader.files().read(INFO) else {
         return (fallback, None);
     };
-    let parsed = toml::Deserializer::parse(reader.text(file)).and_then(RawDatasetInfo::deserialize);
+    let file = reader.add_file(INFO);
+    let Ok(text) = String::from_utf8(bytes) else {
+        reader.report(file, None, None, "the file is not valid UTF-8; save it as UTF-8".into());
+        return (fallback, None);
+    };
+    let parsed = toml::Deserializer::parse(&text).and_then(RawDatasetInfo::deserialize);
     match parsed {
         Ok(info) => (info.name.filter(|n| !n.trim().is_empty()).unwrap_or(fallback), info.description),
         Err(error) => {
@@ -267,7 +281,7 @@ struct Registry {
     home: &'static str,
     defined: HashMap<String, (usize, usize)>,
     /// Ids of records that failed to parse: references to them are not reported again.
-    broken: Vec<String>,
+    broken: HashSet<String>,
     /// False when a file of this type could not be read or parsed, so references can't be judged.
     complete: bool,
     /// Lower-cased names and aliases, each with the id it belongs to, for suggestions.
@@ -276,7 +290,14 @@ struct Registry {
 
 impl Registry {
     fn new(kind: &'static str, home: &'static str) -> Self {
-        Self { kind, home, defined: HashMap::new(), broken: Vec::new(), complete: true, names: Vec::new() }
+        Self {
+            kind,
+            home,
+            defined: HashMap::new(),
+            broken: HashSet::new(),
+            complete: true,
+            names: Vec::new(),
+        }
     }
 
     fn read<T: serde::de::DeserializeOwned>(
@@ -286,31 +307,29 @@ impl Registry {
         key: &str,
     ) -> Vec<(usize, T)> {
         let hint = format!("create it with [[{key}]] records (see docs/DATA.md)");
-        let Some(file) = reader.read_text(path, &hint) else {
-            self.complete = false;
-            return Vec::new();
-        };
-        match reader.records::<T>(file, key, &mut self.broken) {
-            Some(records) => records.into_iter().map(|r| (file, r)).collect(),
-            None => {
-                self.complete = false;
-                Vec::new()
-            }
-        }
+        let parsed = parse_file::<T>(reader.files(), path, key, &hint);
+        self.absorb(reader, parsed)
+    }
+
+    /// Take in one parsed file of this record type.
+    fn absorb<T>(&mut self, reader: &mut Reader<'_>, parsed: super::ParsedFile<T>) -> Vec<(usize, T)> {
+        self.complete &= parsed.complete;
+        self.broken.extend(parsed.broken.iter().cloned());
+        let (file, records) = reader.absorb(parsed);
+        records.into_iter().map(|r| (file, r)).collect()
     }
 
     fn has_broken_records(&self) -> bool {
         !self.broken.is_empty()
     }
 
-    fn define(&mut self, reader: &mut Reader<'_>, file: usize, id: &Id) {
-        let text = id.get_ref();
+    fn define(&mut self, reader: &mut Reader<'_>, file: usize, text: &str, offset: usize) {
         let record = Some(format!("{} {text}", self.kind));
         if !is_valid_id(text) {
             let message = format!(
                 "id \"{text}\" must be lower-case letters, digits and single hyphens, like \"north-korea\""
             );
-            reader.report(file, Some(id.span().start), record.clone(), message);
+            reader.report(file, Some(offset), record.clone(), message);
         }
         if let Some(&(first_file, first_offset)) = self.defined.get(text) {
             let first = reader.location(first_file, first_offset);
@@ -318,11 +337,11 @@ impl Registry {
                 "duplicate {} id \"{text}\", first defined at {first}; give one of them another id",
                 self.kind
             );
-            reader.report(file, Some(id.span().start), record, message);
+            reader.report(file, Some(offset), record, message);
             return;
         }
-        self.defined.insert(text.clone(), (file, id.span().start));
-        self.names.push((text.clone(), text.clone()));
+        self.defined.insert(text.to_string(), (file, offset));
+        self.names.push((text.to_string(), text.to_string()));
     }
 
     fn add_names<'n>(&mut self, id: &Id, names: impl Iterator<Item = &'n String>) {
@@ -331,23 +350,21 @@ impl Registry {
         }
     }
 
-    /// Report `reference` if it names no record of this type; true when it resolves.
-    fn resolves(&self, reader: &mut Reader<'_>, file: usize, record: &str, reference: &Id) -> bool {
-        let id = reference.get_ref();
+    /// Ok when `reference` names a record of this type; else the message to report, or
+    /// None when it can't be judged (its file is broken, or the record failed to parse).
+    fn check(&self, id: &str) -> Result<(), Option<String>> {
         if self.defined.contains_key(id) {
-            return true;
+            return Ok(());
         }
         if !self.complete || self.broken.contains(id) {
-            return false;
+            return Err(None);
         }
         let suggestion =
             suggest_id(id, &self.names).map(|s| format!("did you mean \"{s}\"? ")).unwrap_or_default();
-        let message = format!(
+        Err(Some(format!(
             "unknown {} \"{id}\"; {suggestion}use an id defined in {} or add one there",
             self.kind, self.home
-        );
-        reader.report(file, Some(reference.span().start), Some(record.to_string()), message);
-        false
+        )))
     }
 }
 
@@ -384,107 +401,111 @@ struct References<'r> {
     sources: &'r Registry,
     actors: &'r Registry,
     weapons: &'r Registry,
-    events: &'r Registry,
     /// Each source's article, normalised for quote matching.
     articles: &'r HashMap<String, String>,
 }
 
-fn check_event(reader: &mut Reader<'_>, file: usize, event: RawEvent, refs: &References<'_>) -> Event {
+/// An event checked on its own, with what the checks across files still need.
+struct CheckedEvent {
+    event: Event,
+    id_offset: usize,
+    /// Where each of `event.related` is written.
+    related_offsets: Vec<usize>,
+}
+
+/// Check one event against the taxonomies and its articles; safe on many threads at once.
+/// References to other events are checked once every file is read.
+fn check_event(event: RawEvent, refs: &References<'_>) -> (CheckedEvent, Vec<RecordProblem>) {
     let record = format!("event {}", event.id.get_ref());
-    let report = |reader: &mut Reader<'_>, offset: usize, message: String| {
-        reader.report(file, Some(offset), Some(record.clone()), message);
-    };
-    require_text(reader, file, &record, "title", &event.title);
-    require_text(reader, file, &record, "summary", &event.summary);
-    if let Some(until) = &event.until {
-        if until.get_ref().last_day() < event.date.get_ref().first_day() {
-            report(
-                reader,
-                until.span().start,
-                format!(
-                    "`until` {} is before `date` {}; swap them or correct one",
-                    until.get_ref(),
-                    event.date.get_ref()
-                ),
-            );
+    let mut problems: Vec<RecordProblem> = Vec::new();
+    let mut report = |offset: usize, message: String| problems.push((offset, record.clone(), message));
+    for (field, value) in [("title", &event.title), ("summary", &event.summary)] {
+        if value.get_ref().trim().is_empty() {
+            report(value.span().start, format!("`{field}` is empty; write it out"));
         }
     }
+    if let Some(until) = &event.until {
+        if until.get_ref().last_day() < event.date.get_ref().first_day() {
+            let message = format!(
+                "`until` {} is before `date` {}; swap them or correct one",
+                until.get_ref(),
+                event.date.get_ref()
+            );
+            report(until.span().start, message);
+        }
+    }
+    let mut check = |registry: &Registry, reference: &Id| match registry.check(reference.get_ref()) {
+        Ok(()) => true,
+        Err(message) => {
+            if let Some(message) = message {
+                report(reference.span().start, message);
+            }
+            false
+        }
+    };
     for actor in event.actors.iter().chain(&event.from).chain(&event.to).chain(event.claimed_by.get_ref()) {
-        refs.actors.resolves(reader, file, &record, actor);
+        check(refs.actors, actor);
+    }
+    for weapon in &event.weapons {
+        check(refs.weapons, weapon);
+    }
+    let mut sources_known = Vec::with_capacity(event.citations.len());
+    for citation in &event.citations {
+        sources_known.push(check(refs.sources, &citation.source));
+    }
+    for related in event.related.iter().filter(|r| r.get_ref() == event.id.get_ref()) {
+        report(related.span().start, "an event cannot be related to itself; remove it from `related`".into());
     }
     if event.claimed_by.get_ref().is_empty() {
         report(
-            reader,
             event.claimed_by.span().start,
             "`claimed_by` is empty; name who asserts this (an actor id)".into(),
         );
-    }
-    for weapon in &event.weapons {
-        refs.weapons.resolves(reader, file, &record, weapon);
-    }
-    for related in &event.related {
-        if related.get_ref() == event.id.get_ref() {
-            report(
-                reader,
-                related.span().start,
-                "an event cannot be related to itself; remove it from `related`".into(),
-            );
-        } else {
-            refs.events.resolves(reader, file, &record, related);
-        }
     }
     for quantity in &event.quantities {
         let q = quantity.get_ref();
         let between = q.qualifier.as_ref().is_some_and(|k| *k.get_ref() == Qualifier::Between);
         match (&q.amount_max, between) {
-            (None, true) => {
-                report(reader, quantity.span().start, "qualifier \"between\" needs `amount_max`".into())
-            }
+            (None, true) => report(quantity.span().start, "qualifier \"between\" needs `amount_max`".into()),
             (Some(max), _) if *max.get_ref() < q.amount => report(
-                reader,
                 max.span().start,
                 format!("`amount_max` {} is less than `amount` {}", max.get_ref(), q.amount),
             ),
-            (Some(max), false) if q.qualifier.is_some() => report(
-                reader,
-                max.span().start,
-                "`amount_max` goes with qualifier \"between\" (or none)".into(),
-            ),
+            (Some(max), false) if q.qualifier.is_some() => {
+                report(max.span().start, "`amount_max` goes with qualifier \"between\" (or none)".into())
+            }
             _ => {}
         }
-        require_text(reader, file, &record, "unit", &q.unit);
+        if q.unit.get_ref().trim().is_empty() {
+            report(q.unit.span().start, "`unit` is empty; write it out".into());
+        }
     }
     if event.citations.is_empty() {
-        report(
-            reader,
-            event.id.span().start,
-            "the event has no citations; add [[event.citations]] with a source id and a verbatim quote"
-                .into(),
-        );
+        let message =
+            "the event has no citations; add [[event.citations]] with a source id and a verbatim quote";
+        report(event.id.span().start, message.into());
     }
-    for citation in &event.citations {
-        if !refs.sources.resolves(reader, file, &record, &citation.source) {
-            continue;
-        }
-        let quote = normalise_for_quote(citation.quote.get_ref());
-        let Some(article) = refs.articles.get(citation.source.get_ref()) else {
-            continue; // The article could not be read; that is reported at the source.
+    for (citation, known) in event.citations.iter().zip(sources_known) {
+        let Some(article) = refs.articles.get(citation.source.get_ref()).filter(|_| known) else {
+            continue; // An unknown source is reported above; an unreadable article at the source.
         };
+        let quote = normalise_for_quote(citation.quote.get_ref());
         if quote.is_empty() {
             report(
-                reader,
                 citation.quote.span().start,
                 "the quote is empty; copy the supporting words from the article".into(),
             );
-        } else if !article.contains(&quote) {
+        } else if memchr::memmem::find(article.as_bytes(), quote.as_bytes()).is_none() {
             let message = format!(
                 "quote not found in source \"{}\"; copy it exactly from the article (only white space and typographic quotes may differ)",
                 citation.source.get_ref()
             );
-            report(reader, citation.quote.span().start, message);
+            report(citation.quote.span().start, message);
         }
     }
-    Event {
+    let id_offset = event.id.span().start;
+    let related_offsets = event.related.iter().map(|r| r.span().start).collect();
+    let event = Event {
         id: event.id.into_inner(),
         date: event.date.into_inner(),
         until: event.until.map(toml::Spanned::into_inner),
@@ -520,7 +541,8 @@ fn check_event(reader: &mut Reader<'_>, file: usize, event: RawEvent, refs: &Ref
             .into_iter()
             .map(|c| Citation { source: c.source.into_inner(), quote: c.quote.into_inner() })
             .collect(),
-    }
+    };
+    (CheckedEvent { event, id_offset, related_offsets }, problems)
 }
 
 #[cfg(test)]
