@@ -1,6 +1,6 @@
 //! The records of a dataset: sources, actors, weapon types and events.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -294,7 +294,7 @@ impl Dataset {
         weapons: Vec<WeaponType>,
         mut events: Vec<Event>,
     ) -> Self {
-        events.par_sort_by_cached_key(chronological_key);
+        sort_chronologically(&mut events);
         let index = |ids: Vec<&String>| ids.into_iter().enumerate().map(|(i, id)| (id.clone(), i)).collect();
         let names = |all: Vec<Vec<&String>>| -> Vec<String> {
             all.into_iter()
@@ -433,9 +433,42 @@ impl Dataset {
 
 /// The one chronological order of events (see docs/DATA.md, "Sort order"): by first day,
 /// coarser precision first, then by the date's last day, the span's last day, and id.
-pub fn chronological_key(event: &Event) -> (NaiveDate, DatePrecision, NaiveDate, NaiveDate, String) {
-    let date = &event.date;
-    (date.first_day(), date.precision(), date.last_day(), event.span().last, event.id.clone())
+pub fn chronological(a: &Event, b: &Event) -> std::cmp::Ordering {
+    date_key(a).cmp(&date_key(b)).then_with(|| a.id.cmp(&b.id))
+}
+
+fn date_key(event: &Event) -> (NaiveDate, DatePrecision, NaiveDate, NaiveDate) {
+    (event.date.first_day(), event.date.precision(), event.date.last_day(), event.span().last)
+}
+
+/// Sort by `chronological` on precomputed date keys, then move the events into place
+/// without copying the whole vector.
+fn sort_chronologically(events: &mut [Event]) {
+    let mut order: Vec<(NaiveDate, DatePrecision, NaiveDate, NaiveDate, u32)> = events
+        .par_iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let (a, b, c, d) = date_key(e);
+            (a, b, c, d, i as u32)
+        })
+        .collect();
+    order.par_sort_unstable_by(|x, y| {
+        (x.0, x.1, x.2, x.3)
+            .cmp(&(y.0, y.1, y.2, y.3))
+            .then_with(|| events[x.4 as usize].id.cmp(&events[y.4 as usize].id))
+    });
+    // Apply the permutation in place: position k takes the event that was at order[k].
+    let mut source: Vec<u32> = order.into_iter().map(|o| o.4).collect();
+    for start in 0..source.len() {
+        let mut k = start;
+        while source[k] as usize != start {
+            let from = source[k] as usize;
+            events.swap(k, from);
+            source[k] = k as u32;
+            k = from;
+        }
+        source[k] = k as u32;
+    }
 }
 
 #[cfg(test)]

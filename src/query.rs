@@ -226,7 +226,8 @@ fn check_ids(
         }
         let candidates: Vec<(String, String)> =
             known.iter().flat_map(|(_, names)| names.iter().cloned()).collect();
-        let suggestion = crate::load::suggest_id(value, &candidates)
+        let pairs = candidates.iter().map(|(name, id)| (name.as_str(), id.as_str()));
+        let suggestion = crate::load::suggest_id(value, pairs)
             .map(|s| format!(" (did you mean \"{s}\"?)"))
             .unwrap_or_default();
         let mut ids: Vec<&str> = known.iter().map(|(id, _)| id.as_str()).collect();

@@ -121,52 +121,61 @@ pub(crate) fn parse_and_check<T: DeserializeOwned, U>(
     let Some(text) = read_text(files, path, missing_hint, &mut parsed.problems) else {
         return parsed;
     };
-    let (table, errors) = DeTable::parse_recoverable(&text);
-    // Later syntax errors are mostly echoes of the first; the earliest is the one to fix.
-    if let Some(error) = errors.iter().min_by_key(|e| e.span().map_or(usize::MAX, |s| s.start)) {
-        let at = error.span().map_or(At::Whole, |span| At::Offset(span.start));
-        parsed.problems.push((at, None, format!("TOML syntax error: {}", error.message().trim())));
-    } else {
-        parsed.complete = true;
-        for (name, value) in table.into_inner() {
-            if name.get_ref().as_ref() != key {
-                let message = format!(
-                    "unexpected `{}`: this file holds only [[{key}]] records (see docs/DATA.md)",
-                    name.get_ref()
-                );
-                parsed.problems.push((At::Offset(name.span().start), None, message));
-                // Records filed under the wrong key exist; don't also report references to them.
-                if let DeValue::Array(items) = value.get_ref() {
-                    parsed.broken.extend(items.iter().filter_map(|item| record_id(item.get_ref())));
-                }
-                continue;
-            }
-            let value_span = value.span();
-            let DeValue::Array(items) = value.into_inner() else {
-                let message = format!("`{key}` must be written as [[{key}]] tables");
-                parsed.problems.push((At::Offset(value_span.start), None, message));
-                continue;
-            };
-            for item in items {
-                let span = item.span();
-                let id = record_id(item.get_ref());
-                match T::deserialize(ValueDeserializer::from(item)) {
-                    Ok(record) => {
-                        let (record, problems) = check(record);
-                        parsed.records.push(record);
-                        for (offset, record, message) in problems {
-                            parsed.problems.push((At::Offset(offset), Some(record), message));
-                        }
+    // The plain parser is the faster; only a file with a syntax error is parsed again with
+    // recovery, whose earliest error is the one to fix (later ones are mostly its echoes).
+    let table = DeTable::parse(&text).map_err(|_| {
+        let (_, errors) = DeTable::parse_recoverable(&text);
+        errors.into_iter().min_by_key(|e| e.span().map_or(usize::MAX, |s| s.start))
+    });
+    match table {
+        Err(error) => {
+            let error = error.map_or((At::Whole, "the file is not valid TOML".to_string()), |e| {
+                (e.span().map_or(At::Whole, |span| At::Offset(span.start)), e.message().trim().to_string())
+            });
+            parsed.problems.push((error.0, None, format!("TOML syntax error: {}", error.1)));
+        }
+        Ok(table) => {
+            parsed.complete = true;
+            for (name, value) in table.into_inner() {
+                if name.get_ref().as_ref() != key {
+                    let message = format!(
+                        "unexpected `{}`: this file holds only [[{key}]] records (see docs/DATA.md)",
+                        name.get_ref()
+                    );
+                    parsed.problems.push((At::Offset(name.span().start), None, message));
+                    // Records filed under the wrong key exist; don't also report references to them.
+                    if let DeValue::Array(items) = value.get_ref() {
+                        parsed.broken.extend(items.iter().filter_map(|item| record_id(item.get_ref())));
                     }
-                    Err(error) => {
-                        let offset = error.span().map_or(span.start, |s| s.start);
-                        let record = id.clone().map(|id| format!("{key} {id}"));
-                        parsed.problems.push((
-                            At::Offset(offset),
-                            record,
-                            explain_field_error(error.message()),
-                        ));
-                        parsed.broken.extend(id);
+                    continue;
+                }
+                let value_span = value.span();
+                let DeValue::Array(items) = value.into_inner() else {
+                    let message = format!("`{key}` must be written as [[{key}]] tables");
+                    parsed.problems.push((At::Offset(value_span.start), None, message));
+                    continue;
+                };
+                for item in items {
+                    let span = item.span();
+                    let id = record_id(item.get_ref());
+                    match T::deserialize(ValueDeserializer::from(item)) {
+                        Ok(record) => {
+                            let (record, problems) = check(record);
+                            parsed.records.push(record);
+                            for (offset, record, message) in problems {
+                                parsed.problems.push((At::Offset(offset), Some(record), message));
+                            }
+                        }
+                        Err(error) => {
+                            let offset = error.span().map_or(span.start, |s| s.start);
+                            let record = id.clone().map(|id| format!("{key} {id}"));
+                            parsed.problems.push((
+                                At::Offset(offset),
+                                record,
+                                explain_field_error(error.message()),
+                            ));
+                            parsed.broken.extend(id);
+                        }
                     }
                 }
             }

@@ -1,6 +1,6 @@
 //! Cross-record checks: ids, references, seed files, quotes and the rules of each record.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
@@ -87,7 +87,7 @@ pub(crate) fn validate(reader: &mut Reader<'_>, progress: &(dyn Fn(Progress) + S
         })
         .collect();
 
-    let mut articles: HashMap<String, String> = HashMap::new();
+    let mut articles: HashMap<String, String> = HashMap::default();
     let sources_out: Vec<Source> = raw_sources
         .iter()
         .map(|(file, source)| {
@@ -114,14 +114,14 @@ pub(crate) fn validate(reader: &mut Reader<'_>, progress: &(dyn Fn(Progress) + S
 
     let refs = References { sources: &sources, actors: &actors, weapons: &weapons, articles: &articles };
     let mut events = Registry::new("event", "data/events/");
-    let mut checked: Vec<(usize, CheckedEvent)> = Vec::new();
+    let mut parsed_files = Vec::new();
     match reader.files().event_files() {
         Ok(paths) => {
             let files = reader.files();
             let done = AtomicUsize::new(0);
             let hint = "create it with [[event]] records (see docs/DATA.md)";
             let check = |raw: RawEvent| check_event(raw, &refs);
-            let parsed: Vec<_> = paths
+            parsed_files = paths
                 .par_iter()
                 .map(|path| {
                     let parsed = parse_and_check(files, path, "event", hint, &check);
@@ -130,9 +130,6 @@ pub(crate) fn validate(reader: &mut Reader<'_>, progress: &(dyn Fn(Progress) + S
                     parsed
                 })
                 .collect();
-            for file in parsed {
-                checked.extend(events.absorb(reader, file));
-            }
         }
         Err(error) => {
             let file = reader.add_file("data/events/");
@@ -142,26 +139,38 @@ pub(crate) fn validate(reader: &mut Reader<'_>, progress: &(dyn Fn(Progress) + S
             reader.report(file, None, None, message);
         }
     }
-    for (file, event) in &checked {
-        events.define(reader, *file, &event.event.id, event.id_offset);
+    // Move every file's events into one vector of the exact size, file by file, so the
+    // dataset never exists twice; what the checks across files need is kept beside it.
+    let total = parsed_files.iter().map(|f| f.records.len()).sum();
+    let mut events_out: Vec<Event> = Vec::with_capacity(total);
+    let mut placements: Vec<Placement> = Vec::with_capacity(total);
+    for parsed in parsed_files {
+        for (file, (event, placement)) in events.absorb(reader, parsed) {
+            events.define(reader, file, &event.id, placement.id_offset);
+            events_out.push(event);
+            placements.push(Placement { file, ..placement });
+        }
     }
-    if events.complete && checked.is_empty() && !events.has_broken_records() {
+    if events.complete && events_out.is_empty() && !events.has_broken_records() {
         let file = reader.add_file("data/events/");
         let message = "the dataset has no events; add [[event]] records to a .toml file in data/events/";
         reader.report(file, None, None, message.into());
     }
-    let mut events_out = Vec::with_capacity(checked.len());
-    for (file, checked) in checked {
-        let record = || Some(format!("event {}", checked.event.id));
-        for (related, offset) in checked.event.related.iter().zip(&checked.related_offsets) {
-            if related != &checked.event.id {
+    for (event, placement) in events_out.iter().zip(&placements) {
+        for (related, offset) in event.related.iter().zip(&placement.related_offsets) {
+            if related != &event.id {
                 if let Err(Some(message)) = events.check(related) {
-                    reader.report(file, Some(*offset), record(), message);
+                    reader.report(
+                        placement.file,
+                        Some(*offset),
+                        Some(format!("event {}", event.id)),
+                        message,
+                    );
                 }
             }
         }
-        events_out.push(checked.event);
     }
+    drop(placements);
 
     if reader.has_problems() {
         return None;
@@ -293,8 +302,8 @@ impl Registry {
         Self {
             kind,
             home,
-            defined: HashMap::new(),
-            broken: HashSet::new(),
+            defined: HashMap::default(),
+            broken: HashSet::default(),
             complete: true,
             names: Vec::new(),
         }
@@ -341,7 +350,6 @@ impl Registry {
             return;
         }
         self.defined.insert(text.to_string(), (file, offset));
-        self.names.push((text.to_string(), text.to_string()));
     }
 
     fn add_names<'n>(&mut self, id: &Id, names: impl Iterator<Item = &'n String>) {
@@ -359,8 +367,15 @@ impl Registry {
         if !self.complete || self.broken.contains(id) {
             return Err(None);
         }
-        let suggestion =
-            suggest_id(id, &self.names).map(|s| format!("did you mean \"{s}\"? ")).unwrap_or_default();
+        // Comparing against every id costs a little per wrong reference; past a taxonomy's size
+        // (a large event set) that would make a report of many errors slow, so don't guess there.
+        let suggestion = if self.defined.len() <= MAX_SUGGESTION_CANDIDATES {
+            let ids = self.defined.keys().map(|k| (k.as_str(), k.as_str()));
+            let names = self.names.iter().map(|(name, id)| (name.as_str(), id.as_str()));
+            suggest_id(id, ids.chain(names)).map(|s| format!("did you mean \"{s}\"? ")).unwrap_or_default()
+        } else {
+            String::new()
+        };
         Err(Some(format!(
             "unknown {} \"{id}\"; {suggestion}use an id defined in {} or add one there",
             self.kind, self.home
@@ -376,9 +391,13 @@ pub fn is_valid_id(id: &str) -> bool {
         })
 }
 
-/// The id whose name or alias is closest to `input`, if any is close enough to be a likely typo.
-/// A whole word of a name counts too, a little less than the whole name (`budanov`).
-pub fn suggest_id<'a>(input: &str, names: &'a [(String, String)]) -> Option<&'a str> {
+/// Beyond this many ids, an unknown reference gets no did-you-mean.
+const MAX_SUGGESTION_CANDIDATES: usize = 10_000;
+
+/// The id whose name or alias (lower case, paired with its id) is closest to `input`, if any
+/// is close enough to be a likely typo. A whole word of a name counts too, a little less
+/// than the whole name (`budanov`).
+pub fn suggest_id<'a>(input: &str, names: impl Iterator<Item = (&'a str, &'a str)>) -> Option<&'a str> {
     let input = input.to_lowercase();
     let similarity = |name: &str| {
         let whole = strsim::normalized_damerau_levenshtein(&input, name);
@@ -390,11 +409,10 @@ pub fn suggest_id<'a>(input: &str, names: &'a [(String, String)]) -> Option<&'a 
         whole.max(best_word)
     };
     names
-        .iter()
         .map(|(name, id)| (similarity(name), id))
         .filter(|(score, _)| *score >= 0.6)
         .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, id)| id.as_str())
+        .map(|(_, id)| id)
 }
 
 struct References<'r> {
@@ -405,17 +423,27 @@ struct References<'r> {
     articles: &'r HashMap<String, String>,
 }
 
-/// An event checked on its own, with what the checks across files still need.
-struct CheckedEvent {
-    event: Event,
+fn tight(mut text: String) -> String {
+    text.shrink_to_fit();
+    text
+}
+
+fn exact<T>(mut items: Vec<T>) -> Vec<T> {
+    items.shrink_to_fit();
+    items
+}
+
+/// Where an event is written, for the checks across files.
+struct Placement {
+    file: usize,
     id_offset: usize,
-    /// Where each of `event.related` is written.
+    /// Where each of the event's `related` ids is written.
     related_offsets: Vec<usize>,
 }
 
 /// Check one event against the taxonomies and its articles; safe on many threads at once.
 /// References to other events are checked once every file is read.
-fn check_event(event: RawEvent, refs: &References<'_>) -> (CheckedEvent, Vec<RecordProblem>) {
+fn check_event(event: RawEvent, refs: &References<'_>) -> ((Event, Placement), Vec<RecordProblem>) {
     let record = format!("event {}", event.id.get_ref());
     let mut problems: Vec<RecordProblem> = Vec::new();
     let mut report = |offset: usize, message: String| problems.push((offset, record.clone(), message));
@@ -505,44 +533,52 @@ fn check_event(event: RawEvent, refs: &References<'_>) -> (CheckedEvent, Vec<Rec
     }
     let id_offset = event.id.span().start;
     let related_offsets = event.related.iter().map(|r| r.span().start).collect();
+    // Collected vectors reuse the larger buffers of their spanned sources and parsed strings
+    // may carry spare room: build every field at its exact size, as the dataset keeps them all.
+    let text = |s: toml::Spanned<String>| tight(s.into_inner());
+    let texts = |v: Vec<Id>| -> Vec<String> { v.into_iter().map(text).collect() };
     let event = Event {
-        id: event.id.into_inner(),
+        id: text(event.id),
         date: event.date.into_inner(),
         until: event.until.map(toml::Spanned::into_inner),
-        date_basis: event.date_basis,
+        date_basis: event.date_basis.map(tight),
         reported: event.reported,
-        reported_basis: event.reported_basis,
-        title: event.title.into_inner(),
-        summary: event.summary.into_inner(),
+        reported_basis: event.reported_basis.map(tight),
+        title: text(event.title),
+        summary: text(event.summary),
         kind: event.kind,
         status: event.status,
-        actors: event.actors.into_iter().map(toml::Spanned::into_inner).collect(),
-        weapons: event.weapons.into_iter().map(toml::Spanned::into_inner).collect(),
-        from: event.from.map(toml::Spanned::into_inner),
-        to: event.to.map(toml::Spanned::into_inner),
-        claimed_by: event.claimed_by.into_inner().into_iter().map(toml::Spanned::into_inner).collect(),
-        related: event.related.into_iter().map(toml::Spanned::into_inner).collect(),
-        quantities: event
-            .quantities
-            .into_iter()
-            .map(|q| {
-                let q = q.into_inner();
-                Quantity {
-                    amount: q.amount,
-                    amount_max: q.amount_max.map(toml::Spanned::into_inner),
-                    unit: q.unit.into_inner(),
-                    item: q.item,
-                    qualifier: q.qualifier.map(toml::Spanned::into_inner),
-                }
-            })
-            .collect(),
-        citations: event
-            .citations
-            .into_iter()
-            .map(|c| Citation { source: c.source.into_inner(), quote: c.quote.into_inner() })
-            .collect(),
+        actors: exact(texts(event.actors)),
+        weapons: exact(texts(event.weapons)),
+        from: event.from.map(text),
+        to: event.to.map(text),
+        claimed_by: exact(texts(event.claimed_by.into_inner())),
+        related: exact(texts(event.related)),
+        quantities: exact(
+            event
+                .quantities
+                .into_iter()
+                .map(|q| {
+                    let q = q.into_inner();
+                    Quantity {
+                        amount: q.amount,
+                        amount_max: q.amount_max.map(toml::Spanned::into_inner),
+                        unit: text(q.unit),
+                        item: q.item.map(tight),
+                        qualifier: q.qualifier.map(toml::Spanned::into_inner),
+                    }
+                })
+                .collect(),
+        ),
+        citations: exact(
+            event
+                .citations
+                .into_iter()
+                .map(|c| Citation { source: text(c.source), quote: text(c.quote) })
+                .collect(),
+        ),
     };
-    (CheckedEvent { event, id_offset, related_offsets }, problems)
+    ((event, Placement { file: 0, id_offset, related_offsets }), problems)
 }
 
 #[cfg(test)]
@@ -567,16 +603,17 @@ mod tests {
 
     #[test]
     fn suggests_the_nearest_id_or_alias() {
-        let names = vec![
+        let names = [
             ("north-korea".to_string(), "north-korea".to_string()),
             ("dprk".to_string(), "north-korea".to_string()),
             ("russia".to_string(), "russia".to_string()),
         ];
-        assert_eq!(suggest_id("nort-korea", &names), Some("north-korea"));
-        assert_eq!(suggest_id("DPRK", &names), Some("north-korea"));
-        assert_eq!(suggest_id("rusia", &names), Some("russia"));
-        assert_eq!(suggest_id("ukraine", &names), None);
-        let people = vec![("kyrylo budanov".to_string(), "kyrylo-budanov".to_string())];
-        assert_eq!(suggest_id("budanov", &people), Some("kyrylo-budanov"), "a word of the name");
+        let pairs = || names.iter().map(|(n, i)| (n.as_str(), i.as_str()));
+        assert_eq!(suggest_id("nort-korea", pairs()), Some("north-korea"));
+        assert_eq!(suggest_id("DPRK", pairs()), Some("north-korea"));
+        assert_eq!(suggest_id("rusia", pairs()), Some("russia"));
+        assert_eq!(suggest_id("ukraine", pairs()), None);
+        let people = [("kyrylo budanov", "kyrylo-budanov")];
+        assert_eq!(suggest_id("budanov", people.into_iter()), Some("kyrylo-budanov"), "a word of the name");
     }
 }
