@@ -14,9 +14,11 @@ mod browse;
 mod density;
 mod export;
 mod picker;
+mod view;
 
 pub use density::Density;
 pub use picker::{Picker, PickerOption};
+pub use view::View;
 
 /// Everything the user can do, whatever key or click asked for it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,6 +61,12 @@ pub enum Action {
     },
     /// `e`: open the export prompt.
     StartExport,
+    /// A search the app asked for has (partly, when not `complete`) been answered.
+    SearchDone {
+        generation: u64,
+        view: Box<View>,
+        complete: bool,
+    },
     /// The export the app asked for has been tried.
     ExportDone(ExportOutcome),
 }
@@ -75,11 +83,13 @@ pub enum ExportOutcome {
     Failed(String),
 }
 
-/// Work the app asks its caller to do outside (I/O); the result comes back as an action.
+/// Work the app asks its caller to do outside (I/O, threads); the result comes back as an action.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     /// Write the current view to `path` (format by extension); replace an existing file only if `overwrite`.
     Export { path: PathBuf, overwrite: bool },
+    /// Run `query` (among `within` only, when given) and answer with `SearchDone`.
+    Search { generation: u64, query: Query, within: Option<Arc<Vec<usize>>> },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -131,7 +141,7 @@ pub struct App {
     pub matcher: Arc<dyn WordMatcher>,
     pub query: Query,
     /// Indices of the matching events, in chronological order.
-    pub visible: Vec<usize>,
+    pub visible: Arc<Vec<usize>>,
     /// The chronology's lines: headings and events.
     pub rows: Vec<Row>,
     /// `event_rows[k]` is the row of `visible[k]`.
@@ -151,6 +161,17 @@ pub struct App {
     pub theme: Theme,
     /// `--data DIR` as given, for the command line an export prints; None for the bundled dataset.
     pub data_dir: Option<PathBuf>,
+    /// When true, a new query is answered by a search worker (Effect::Search) instead of
+    /// at once, so the UI never waits for it; the view shown is the last one answered.
+    pub background_search: bool,
+    /// The latest search asked for; answers to older ones are dropped.
+    pub generation: u64,
+    /// True while the view shown is not the complete answer to the query shown.
+    pub searching: bool,
+    /// The query the shown view completely answers, for narrowing the next search.
+    answered: Option<Query>,
+    /// A search to hand to the worker at the end of this update.
+    pending_search: Option<Effect>,
 }
 
 impl App {
@@ -159,7 +180,7 @@ impl App {
             dataset,
             matcher,
             query,
-            visible: Vec::new(),
+            visible: Arc::new(Vec::new()),
             rows: Vec::new(),
             event_rows: Vec::new(),
             selected: None,
@@ -173,6 +194,11 @@ impl App {
             should_quit: false,
             theme: Theme::default(),
             data_dir: None,
+            background_search: false,
+            generation: 0,
+            searching: false,
+            answered: None,
+            pending_search: None,
         };
         app.refilter();
         app.selected = app.visible.first().copied();
@@ -196,6 +222,14 @@ impl App {
                 self.reveal_selection();
             }
             Action::ExportDone(outcome) => self.export_done(outcome),
+            Action::SearchDone { generation, view, complete } => {
+                if generation == self.generation {
+                    self.apply_view(*view);
+                    self.searching = !complete;
+                    // A partial view answers no query; a complete one can seed a narrower search.
+                    self.answered = complete.then(|| self.query.clone());
+                }
+            }
             other => match &self.mode {
                 Mode::Browse => self.browse(other),
                 Mode::Search { .. } => self.search(other),
@@ -205,7 +239,7 @@ impl App {
                 Mode::Help => self.help(other),
             },
         }
-        None
+        self.pending_search.take()
     }
 
     fn help(&mut self, action: Action) {
@@ -321,12 +355,33 @@ impl App {
         }
     }
 
-    /// Re-run the filter, rebuild the rows and the density strip, and keep the selection
-    /// on the same event if it still matches, else on the nearest one in time.
+    /// Re-run the filter for the current query: at once, or by asking the search worker.
     fn refilter(&mut self) {
-        self.visible = self.query.filter(&self.dataset, self.matcher.as_ref());
-        self.rebuild_rows();
-        self.density = Density::new(&self.dataset, &self.visible);
+        self.generation += 1;
+        if self.background_search {
+            // A query that only adds words can search among the events shown, if they answer the last query.
+            let within = self
+                .answered
+                .as_ref()
+                .filter(|answered| self.query.narrows(answered))
+                .map(|_| Arc::clone(&self.visible));
+            self.searching = true;
+            self.pending_search =
+                Some(Effect::Search { generation: self.generation, query: self.query.clone(), within });
+            return;
+        }
+        let visible = self.query.filter(&self.dataset, self.matcher.as_ref());
+        self.apply_view(View::build(&self.dataset, visible));
+        self.answered = Some(self.query.clone());
+    }
+
+    /// Show `view`, keeping the selection on the same event if it is still there, else on
+    /// the nearest one in time.
+    fn apply_view(&mut self, view: View) {
+        self.visible = view.visible;
+        self.rows = view.rows;
+        self.event_rows = view.event_rows;
+        self.density = view.density;
         let previous = self.selected;
         self.selected =
             previous.and_then(|event| self.nearest_visible(event)).or(self.visible.first().copied());
@@ -334,29 +389,6 @@ impl App {
             self.detail_scroll = 0;
         }
         self.reveal_selection();
-    }
-
-    fn rebuild_rows(&mut self) {
-        self.rows.clear();
-        self.event_rows.clear();
-        let mut year = None;
-        let mut month = None;
-        for &index in &self.visible {
-            let date = self.dataset.events[index].date;
-            if year != Some(date.year_number()) {
-                year = Some(date.year_number());
-                month = None;
-                self.rows.push(Row::Year(date.year_number()));
-            }
-            if let Some(m) = date.month_number() {
-                if month != Some(m) {
-                    month = Some(m);
-                    self.rows.push(Row::Month(date.year_number(), m));
-                }
-            }
-            self.event_rows.push(self.rows.len());
-            self.rows.push(Row::Event(index));
-        }
     }
 
     /// `event` if it is visible, else the visible event closest to it in time.

@@ -3,7 +3,10 @@
 
 use std::io::{self, IsTerminal, Stdout};
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, mpsc};
+use std::thread;
+use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
@@ -13,12 +16,12 @@ use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 
-use crate::app::{Action, App, Effect, ExportOutcome};
+use crate::app::{Action, App, Effect, ExportOutcome, View};
 use crate::export::{Export, ExportFormat, WriteError, write_atomically};
 use crate::keymap;
 use crate::model::Dataset;
 use crate::query::Query;
-use crate::search::SkimWordMatcher;
+use crate::search::{SkimWordMatcher, WordMatcher};
 use crate::ui::{self, layout::Size, theme::Theme};
 
 /// Run the UI on `dataset`, starting with `query`, until the user quits.
@@ -30,52 +33,167 @@ pub fn run(dataset: Arc<Dataset>, query: Query, data_dir: Option<PathBuf>) -> io
     }
     let mut session = Session::enter()?;
     let area = session.terminal.size()?;
+    let matcher: Arc<dyn WordMatcher> = Arc::new(SkimWordMatcher::default());
     let mut app = App::new(
-        dataset,
-        Arc::new(SkimWordMatcher::default()),
+        Arc::clone(&dataset),
+        Arc::clone(&matcher),
         query,
         Size { width: area.width, height: area.height },
     );
     app.theme = Theme::from_env();
     app.data_dir = data_dir;
+    app.background_search = true;
+
+    let (messages, inbox) = mpsc::channel();
+    let input = messages.clone();
+    thread::spawn(move || {
+        // Blocks in read(); when the UI ends the process ends, and this thread with it.
+        while let Ok(event) = event::read() {
+            if input.send(Message::Input(event)).is_err() {
+                break;
+            }
+        }
+    });
+    let worker = SearchWorker::spawn(dataset, matcher, messages);
     while !app.should_quit {
         session.terminal.draw(|frame| ui::draw(frame, &app))?;
-        let action = match event::read()? {
-            Event::Key(key) => keymap::key_action(&app.mode, key),
-            Event::Mouse(mouse) => keymap::mouse_action(mouse),
-            Event::Resize(width, height) => Some(Action::Resize(width, height)),
-            _ => None,
-        };
-        if let Some(effect) = action.and_then(|action| app.update(action)) {
-            let outcome = perform(&app, effect, &crate::export::generated_now());
-            app.update(Action::ExportDone(outcome));
+        // Wait for something to happen, then take everything that is waiting before drawing again.
+        let Ok(first) = inbox.recv() else { break };
+        let mut next = Some(first);
+        while let Some(message) = next {
+            let action = match message {
+                Message::Input(Event::Key(key)) => keymap::key_action(&app.mode, key),
+                Message::Input(Event::Mouse(mouse)) => keymap::mouse_action(mouse),
+                Message::Input(Event::Resize(width, height)) => Some(Action::Resize(width, height)),
+                Message::Input(_) => None,
+                Message::Answer(action) => Some(action),
+            };
+            if let Some(effect) = action.and_then(|action| app.update(action)) {
+                match effect {
+                    Effect::Export { path, overwrite } => {
+                        let outcome = export(&app, path, overwrite, &crate::export::generated_now());
+                        app.update(Action::ExportDone(outcome));
+                    }
+                    Effect::Search { generation, query, within } => worker.search(generation, query, within),
+                }
+            }
+            next = inbox.try_recv().ok();
         }
     }
     Ok(())
 }
 
-/// Carry out what the app asked for. The TUI's export is the CLI's: the same Export, the
+/// What reaches the UI loop: a terminal event, or an answer from the search worker.
+enum Message {
+    Input(Event),
+    Answer(Action),
+}
+
+/// Write the current view to `path`. The TUI's export is the CLI's: the same Export, the
 /// same atomic write.
-pub fn perform(app: &App, effect: Effect, generated: &str) -> ExportOutcome {
-    match effect {
-        Effect::Export { path, overwrite } => {
-            let bytes = Export {
-                dataset: &app.dataset,
-                events: &app.visible,
-                query: &app.query,
-                format: ExportFormat::for_path(&path),
-                data_dir: app.data_dir.as_deref(),
-                output: Some(&path),
-                generated,
+pub fn export(app: &App, path: PathBuf, overwrite: bool, generated: &str) -> ExportOutcome {
+    let bytes = Export {
+        dataset: &app.dataset,
+        events: &app.visible,
+        query: &app.query,
+        format: ExportFormat::for_path(&path),
+        data_dir: app.data_dir.as_deref(),
+        output: Some(&path),
+        generated,
+    }
+    .render();
+    match write_atomically(&path, &bytes, overwrite) {
+        Ok(()) => ExportOutcome::Written { path, events: app.visible.len() },
+        Err(WriteError::Exists(path)) => ExportOutcome::Exists(path),
+        Err(error) => ExportOutcome::Failed(error.to_string()),
+    }
+}
+
+/// Runs searches off the UI thread. Each request carries a generation; a newer request
+/// makes the worker drop the one it is on between chunks, and answers are tagged so the
+/// app ignores stale ones.
+pub struct SearchWorker {
+    requests: mpsc::Sender<SearchRequest>,
+    latest: Arc<AtomicU64>,
+}
+
+/// A generation, its query, and the events to search among (all when None).
+type SearchRequest = (u64, Query, Option<Arc<Vec<usize>>>);
+
+/// Events searched between checks for a newer request and, on a large dataset, between
+/// partial answers.
+const SEARCH_BATCH: usize = 65_536;
+/// How often a long search shows what it has found so far.
+const PARTIAL_EVERY: Duration = Duration::from_millis(100);
+
+impl SearchWorker {
+    fn spawn(dataset: Arc<Dataset>, matcher: Arc<dyn WordMatcher>, answers: mpsc::Sender<Message>) -> Self {
+        let (requests, inbox) = mpsc::channel::<SearchRequest>();
+        let latest = Arc::new(AtomicU64::new(0));
+        let current = Arc::clone(&latest);
+        thread::spawn(move || {
+            while let Ok(mut request) = inbox.recv() {
+                // Only the newest request matters.
+                while let Ok(newer) = inbox.try_recv() {
+                    request = newer;
+                }
+                let (generation, query, within) = request;
+                let answer = search(
+                    &dataset,
+                    matcher.as_ref(),
+                    &query,
+                    within.as_ref().map(|w| w.as_slice()),
+                    &|| current.load(Ordering::Relaxed) != generation,
+                    &mut |view, complete| {
+                        let action = Action::SearchDone { generation, view: Box::new(view), complete };
+                        answers.send(Message::Answer(action)).is_ok()
+                    },
+                );
+                if answer.is_none() && current.load(Ordering::Relaxed) == generation {
+                    break; // The UI is gone.
+                }
             }
-            .render();
-            match write_atomically(&path, &bytes, overwrite) {
-                Ok(()) => ExportOutcome::Written { path, events: app.visible.len() },
-                Err(WriteError::Exists(path)) => ExportOutcome::Exists(path),
-                Err(error) => ExportOutcome::Failed(error.to_string()),
+        });
+        Self { requests, latest }
+    }
+
+    fn search(&self, generation: u64, query: Query, within: Option<Arc<Vec<usize>>>) {
+        self.latest.store(generation, Ordering::Relaxed);
+        let _ = self.requests.send((generation, query, within));
+    }
+}
+
+/// Run `query` in batches, handing `answer` a partial view now and then on a long search and
+/// the complete view at the end. None when stopped (or when `answer` says to stop).
+pub fn search(
+    dataset: &Dataset,
+    matcher: &dyn WordMatcher,
+    query: &Query,
+    within: Option<&[usize]>,
+    stop: &(dyn Fn() -> bool + Sync),
+    answer: &mut dyn FnMut(View, bool) -> bool,
+) -> Option<()> {
+    let all: Vec<usize>;
+    let candidates = match within {
+        Some(within) => within,
+        None => {
+            all = (0..dataset.events.len()).collect();
+            &all
+        }
+    };
+    let mut found = Vec::new();
+    let mut shown = Instant::now();
+    let batches = candidates.len().div_ceil(SEARCH_BATCH);
+    for (n, batch) in candidates.chunks(SEARCH_BATCH).enumerate() {
+        found.extend(query.filter_within(dataset, matcher, Some(batch), stop)?);
+        if n + 1 < batches && shown.elapsed() >= PARTIAL_EVERY {
+            if !answer(View::build(dataset, found.clone()), false) {
+                return None;
             }
+            shown = Instant::now();
         }
     }
+    answer(View::build(dataset, found), true).then_some(())
 }
 
 /// The terminal in full-screen mode; dropping it puts the terminal back.

@@ -394,3 +394,108 @@ fn density_counts_matching_events_per_month() {
     assert_eq!(app.density.counts.iter().sum::<usize>(), 2);
     assert_eq!(app.density.counts.len(), 19, "the span is the dataset's, not the filter's");
 }
+
+mod background {
+    use super::*;
+    use annals::app::{Effect, View};
+
+    fn background_app() -> App {
+        let mut app = app();
+        app.background_search = true;
+        app
+    }
+
+    /// Run a search effect as the worker does, synchronously, returning its answer.
+    fn answer(app: &App, effect: Effect) -> Action {
+        let Effect::Search { generation, query, within } = effect else { panic!("a search") };
+        let mut last = None;
+        annals::tui::search(
+            &app.dataset,
+            app.matcher.as_ref(),
+            &query,
+            within.as_deref().map(Vec::as_slice),
+            &|| false,
+            &mut |view, complete| {
+                last = Some(Action::SearchDone { generation, view: Box::new(view), complete });
+                true
+            },
+        );
+        last.expect("a complete answer")
+    }
+
+    #[test]
+    fn a_new_query_asks_the_worker_and_the_list_waits_for_its_answer() {
+        let mut app = background_app();
+        app.update(Action::StartSearch);
+        let effect = app.update(Action::Input('k')).expect("typing asks for a search");
+        assert!(app.searching);
+        assert_eq!(app.visible.len(), 7, "the shown list stays until the answer comes");
+        let Effect::Search { generation, within, .. } = &effect else { panic!("a search") };
+        assert_eq!(*generation, app.generation);
+        assert_eq!(within.as_ref().map(|w| w.len()), Some(7), "a first word searches among all events shown");
+        let done = answer(&app, effect);
+        app.update(done);
+        assert!(!app.searching);
+        let mut sync = super::app();
+        sync.set_query(app.query.clone());
+        assert_eq!(visible_ids(&app), visible_ids(&sync), "the worker's answer is the filter's");
+        assert_eq!(visible_ids(&app).len(), 5);
+    }
+
+    #[test]
+    fn stale_answers_are_dropped() {
+        let mut app = background_app();
+        app.update(Action::StartSearch);
+        let first = app.update(Action::Input('k')).expect("a search");
+        let second = app.update(Action::Input('n')).expect("a newer search");
+        let stale = answer(&app, first);
+        app.update(stale);
+        assert!(app.searching, "an answer to an older query is ignored");
+        assert_eq!(app.visible.len(), 7);
+        let fresh = answer(&app, second);
+        app.update(fresh);
+        assert!(!app.searching);
+        assert_eq!(app.query.to_string(), "kn");
+    }
+
+    #[test]
+    fn adding_a_word_searches_within_the_last_answer() {
+        let mut app = background_app();
+        app.update(Action::StartSearch);
+        let effect = app.update(Action::Input('s')).expect("a search");
+        let done = answer(&app, effect);
+        app.update(done);
+        assert_eq!(app.update(Action::Input(' ')), None, "a space changes no query, so asks nothing");
+        let effect = app.update(Action::Input('a')).expect("a second word");
+        let Effect::Search { within: Some(within), .. } = &effect else { panic!("narrows: {effect:?}") };
+        assert_eq!(within.as_slice(), app.visible.as_slice());
+        let done = answer(&app, effect);
+        app.update(done);
+        let mut sync = super::app();
+        sync.set_query(app.query.clone());
+        assert_eq!(app.visible, sync.visible, "narrowing gives what a full search gives");
+    }
+
+    #[test]
+    fn partial_answers_show_progress_and_stopping_abandons_a_search() {
+        let app = app();
+        let query: Query = "".parse().expect("query");
+        let mut answers = Vec::new();
+        let done = annals::tui::search(
+            &app.dataset,
+            app.matcher.as_ref(),
+            &query,
+            None,
+            &|| false,
+            &mut |view: View, complete| {
+                answers.push((view.visible.len(), complete));
+                true
+            },
+        );
+        assert!(done.is_some());
+        assert_eq!(answers.last(), Some(&(7, true)));
+        let stopped =
+            annals::tui::search(&app.dataset, app.matcher.as_ref(), &query, None, &|| true, &mut |_, _| true);
+        assert!(stopped.is_none(), "a stopped search answers nothing");
+    }
+}

@@ -384,7 +384,7 @@ fn the_tui_and_the_cli_write_the_same_bytes_but_for_the_generated_line() {
         }
         let effect = app.update(Action::Submit).expect("Enter asks for the export");
         assert_eq!(effect, Effect::Export { path: tui_path.clone(), overwrite: false });
-        let outcome = annals::tui::perform(&app, effect, "2026-11-22 07:30 UTC");
+        let outcome = annals::tui::export(&app, tui_path.clone(), false, "2026-11-22 07:30 UTC");
         assert_eq!(outcome, ExportOutcome::Written { path: tui_path.clone(), events: 1 });
         app.update(Action::ExportDone(outcome));
         assert_eq!(
@@ -408,8 +408,7 @@ fn the_tui_and_the_cli_write_the_same_bytes_but_for_the_generated_line() {
             .success();
         std::fs::rename(&tui_path, &cli_path).expect("move the CLI's file aside");
         // Write the TUI's again, now that the path is free.
-        let effect = Effect::Export { path: tui_path.clone(), overwrite: false };
-        annals::tui::perform(&app, effect, "2026-11-22 07:30 UTC");
+        annals::tui::export(&app, tui_path.clone(), false, "2026-11-22 07:30 UTC");
         let tui = std::fs::read_to_string(&tui_path).expect("tui file");
         let cli = std::fs::read_to_string(&cli_path).expect("cli file");
         assert_eq!(without_generated_line(&tui), without_generated_line(&cli), "{name}");
@@ -419,6 +418,12 @@ fn the_tui_and_the_cli_write_the_same_bytes_but_for_the_generated_line() {
             assert!(differing <= 1, "only the generated line may differ");
         }
     }
+}
+
+/// Carry out an export effect as the TUI's loop does.
+fn perform(app: &App, effect: Effect) -> ExportOutcome {
+    let Effect::Export { path, overwrite } = effect else { panic!("an export effect") };
+    annals::tui::export(app, path, overwrite, "now")
 }
 
 #[test]
@@ -440,14 +445,14 @@ fn the_tui_asks_before_overwriting_and_reports_errors_in_place() {
         app.update(Action::Input(c));
     }
     let effect = app.update(Action::Submit).expect("an export");
-    let outcome = annals::tui::perform(&app, effect, "now");
+    let outcome = perform(&app, effect);
     assert_eq!(outcome, ExportOutcome::Exists(path.clone()));
     app.update(Action::ExportDone(outcome));
     assert!(matches!(app.mode, annals::app::Mode::ExportPrompt { confirm: true, .. }));
     assert_eq!(std::fs::read_to_string(&path).expect("file"), "precious", "nothing written before y");
     let effect = app.update(Action::Input('y')).expect("y confirms");
     assert_eq!(effect, Effect::Export { path: path.clone(), overwrite: true });
-    let outcome = annals::tui::perform(&app, effect, "now");
+    let outcome = perform(&app, effect);
     app.update(Action::ExportDone(outcome));
     assert_eq!(app.mode, annals::app::Mode::Browse);
     assert!(std::fs::read_to_string(&path).expect("file").starts_with("# Test fixture"));
@@ -458,7 +463,7 @@ fn the_tui_asks_before_overwriting_and_reports_errors_in_place() {
         app.update(Action::Input(c));
     }
     let effect = app.update(Action::Submit).expect("an export");
-    app.update(Action::ExportDone(annals::tui::perform(&app, effect, "now")));
+    app.update(Action::ExportDone(perform(&app, effect)));
     let annals::app::Mode::ExportPrompt { error: Some(error), .. } = &app.mode else {
         panic!("still in the prompt")
     };

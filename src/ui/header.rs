@@ -16,6 +16,7 @@ pub fn render(frame: &mut Frame<'_>, app: &App, area: Rect) {
         Span::styled(clean(&app.dataset.name), theme.plain()),
         Span::styled(" │ ", theme.dim()),
         Span::styled(format!("{} of {} events", app.visible.len(), app.dataset.events.len()), theme.label()),
+        Span::styled(if app.searching { " · searching…" } else { "" }, theme.dim()),
         Span::styled(" │ ", theme.dim()),
         if query.is_empty() {
             Span::styled("no filters", theme.dim())
