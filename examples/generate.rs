@@ -143,7 +143,7 @@ struct Article {
     sentences: Vec<String>,
 }
 
-fn generate(count: usize, dir: &Path, seed: u64) -> std::io::Result<()> {
+pub fn generate(count: usize, dir: &Path, seed: u64) -> std::io::Result<()> {
     let mut rng = fastrand::Rng::with_seed(seed);
     fs::create_dir_all(dir.join("data/events"))?;
     fs::create_dir_all(dir.join("seeds"))?;
@@ -308,8 +308,10 @@ fn event(
         let _ = writeln!(out, "from = \"north-korea\"\nto = \"russia\"");
     }
     let _ = writeln!(out, "claimed_by = [{b:?}]");
-    if i > 0 && rng.usize(..10) == 0 {
-        let _ = writeln!(out, "related = [\"event-{:07}\"]", rng.usize(..count));
+    if count > 1 && rng.usize(..10) == 0 {
+        // Any other event; never itself.
+        let other = (i + 1 + rng.usize(..count - 1)) % count;
+        let _ = writeln!(out, "related = [\"event-{other:07}\"]");
     }
     if rng.usize(..3) == 0 {
         let _ = writeln!(

@@ -1,13 +1,16 @@
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 use std::sync::Arc;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
 
 use clap::Parser;
 
 use annals::cli::{Cli, Command, Filters, ListFormat};
 use annals::export::{self, Export, ExportFormat};
-use annals::load::{self, Bundled, LoadFailure, OnDisk};
+use annals::load::{self, Bundled, LoadFailure, OnDisk, Progress};
 use annals::model::Dataset;
 use annals::query::Query;
 use annals::search::SkimWordMatcher;
@@ -23,7 +26,7 @@ const PROBLEM_CAP: usize = 100;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let dataset = match &cli.data {
-        Some(dir) => load::load(&OnDisk::new(dir)),
+        Some(dir) => load_with_progress(&OnDisk::new(dir)),
         None => load::load(&Bundled),
     };
     match cli.command {
@@ -60,6 +63,31 @@ fn main() -> ExitCode {
             }
         }),
     }
+}
+
+/// Load, showing "loading: N of M event files" on stderr while a large dataset loads (when
+/// stderr is a terminal), and clearing the line after.
+fn load_with_progress(files: &OnDisk) -> Result<Dataset, LoadFailure> {
+    const WORTH_SHOWING: usize = 20;
+    let interactive = io::stderr().is_terminal();
+    let last = Mutex::new(Instant::now());
+    let shown = AtomicBool::new(false);
+    let progress = |p: Progress| {
+        if !interactive || p.files_total < WORTH_SHOWING {
+            return;
+        }
+        let mut last = last.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if last.elapsed() >= Duration::from_millis(100) || p.files_done == p.files_total {
+            *last = Instant::now();
+            shown.store(true, Ordering::Relaxed);
+            eprint!("\rloading: {} of {} event files", p.files_done, p.files_total);
+        }
+    };
+    let dataset = load::load_with_progress(files, &progress);
+    if shown.load(Ordering::Relaxed) {
+        eprint!("\r\x1b[2K");
+    }
+    dataset
 }
 
 /// A large dataset takes a noticeable moment to free piece by piece (a quarter second at

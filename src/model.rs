@@ -283,7 +283,7 @@ pub struct SearchFields<'a> {
     /// A bit for each ASCII letter and digit in the fields, lower-cased.
     pub mask: u64,
     /// Title, summary, then the names of the actors and weapon types it involves.
-    pub fields: Vec<&'a str>,
+    pub fields: &'a [&'a str],
 }
 
 impl Dataset {
@@ -393,16 +393,25 @@ impl Dataset {
         &self.lookup_refs[start..start + usize::from(l.sources)]
     }
 
-    /// What a keyword search reads for event `index`.
-    pub fn search_fields(&self, index: usize) -> SearchFields<'_> {
-        SearchFields { mask: self.lookups[index].mask, fields: self.search_fields_unmasked(index) }
+    /// A bit for each ASCII letter and digit in what keyword search reads for event `index`.
+    pub fn search_mask(&self, index: usize) -> u64 {
+        self.lookups[index].mask
+    }
+
+    /// Put what keyword search reads for event `index` into `fields` (cleared first): title,
+    /// summary, then the names of the actors and weapon types it involves.
+    pub fn search_fields_into<'a>(&'a self, index: usize, fields: &mut Vec<&'a str>) {
+        let event = &self.events[index];
+        fields.clear();
+        fields.push(&event.title);
+        fields.push(&event.summary);
+        fields.extend(self.event_actors(index).iter().map(|&a| self.actor_names[a as usize].as_str()));
+        fields.extend(self.event_weapons(index).iter().map(|&w| self.weapon_names[w as usize].as_str()));
     }
 
     fn search_fields_unmasked(&self, index: usize) -> Vec<&str> {
-        let event = &self.events[index];
-        let mut fields = vec![event.title.as_str(), event.summary.as_str()];
-        fields.extend(self.event_actors(index).iter().map(|&a| self.actor_names[a as usize].as_str()));
-        fields.extend(self.event_weapons(index).iter().map(|&w| self.weapon_names[w as usize].as_str()));
+        let mut fields = Vec::new();
+        self.search_fields_into(index, &mut fields);
         fields
     }
 

@@ -10,7 +10,7 @@ use std::str::FromStr;
 use rayon::prelude::*;
 
 use crate::date::{Date, DateError};
-use crate::model::Dataset;
+use crate::model::{Dataset, SearchFields};
 use crate::search::WordMatcher;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -117,16 +117,28 @@ impl Query {
         check_ids("source", &self.sources, sources.collect())
     }
 
-    /// Does event `index` of `dataset` match every term?
-    fn matches(&self, dataset: &Dataset, index: usize, terms: &Terms, matcher: &dyn WordMatcher) -> bool {
+    /// Does event `index` of `dataset` match every term? `fields` is scratch space.
+    fn matches<'d>(
+        &self,
+        dataset: &'d Dataset,
+        index: usize,
+        terms: &Terms,
+        matcher: &dyn WordMatcher,
+        fields: &mut Vec<&'d str>,
+    ) -> bool {
         let any = |wanted: &[u32], have: &[u32]| wanted.iter().any(|w| have.contains(w));
         (self.actors.is_empty() || any(&terms.actors, dataset.event_actors(index)))
             && (self.weapons.is_empty() || any(&terms.weapons, dataset.event_weapons(index)))
             && (self.sources.is_empty() || any(&terms.sources, dataset.event_sources(index)))
             && dataset.events[index].span().overlaps(self.from.as_ref(), self.to.as_ref())
             && (terms.words.is_empty() || {
-                let record = dataset.search_fields(index);
-                terms.words.iter().all(|word| matcher.matches(&record, word))
+                let mask = dataset.search_mask(index);
+                // Every letter and digit of every word must be somewhere in the record.
+                terms.words_mask & !mask == 0 && {
+                    dataset.search_fields_into(index, fields);
+                    let record = SearchFields { mask, fields };
+                    terms.words.iter().all(|word| matcher.matches(&record, word))
+                }
             })
     }
 
@@ -150,12 +162,20 @@ impl Query {
             weapons: self.weapons.iter().filter_map(|id| dataset.weapon_position(id)).collect(),
             sources: self.sources.iter().filter_map(|id| dataset.source_position(id)).collect(),
             words: self.words.iter().map(|w| crate::search::lowercase(w)).collect(),
+            words_mask: self.words.iter().fold(0, |mask, w| mask | crate::search::char_mask(w)),
         };
         let keep = |chunk: &[usize]| -> Option<Vec<usize>> {
             if stop() {
                 return None;
             }
-            Some(chunk.iter().copied().filter(|&i| self.matches(dataset, i, &terms, matcher)).collect())
+            let mut fields = Vec::new();
+            Some(
+                chunk
+                    .iter()
+                    .copied()
+                    .filter(|&i| self.matches(dataset, i, &terms, matcher, &mut fields))
+                    .collect(),
+            )
         };
         let all: Vec<usize>;
         let candidates = match within {
@@ -169,16 +189,21 @@ impl Query {
         parts.map(|parts| parts.concat())
     }
 
-    /// True when this query can only keep fewer events than `previous`: the same facets and
-    /// dates, and `previous`'s words followed by more. Searching within the earlier result is then exact.
+    /// True when this query can only keep events `previous` keeps: the same facets and
+    /// dates, and each of `previous`'s words continued (or kept), perhaps with words added.
+    /// Word matching is monotone in this (see search.rs), so searching within `previous`'s
+    /// result is exact.
     pub fn narrows(&self, previous: &Query) -> bool {
-        self.actors == previous.actors
+        self != previous
+            && self.actors == previous.actors
             && self.weapons == previous.weapons
             && self.sources == previous.sources
             && self.from == previous.from
             && self.to == previous.to
-            && self.words.len() > previous.words.len()
-            && self.words.starts_with(&previous.words)
+            && self.words.len() >= previous.words.len()
+            && self.words.iter().zip(&previous.words).all(|(now, before)| {
+                crate::search::lowercase(now).starts_with(&crate::search::lowercase(before))
+            })
     }
 }
 
@@ -188,6 +213,8 @@ struct Terms {
     weapons: Vec<u32>,
     sources: Vec<u32>,
     words: Vec<String>,
+    /// A bit for each ASCII letter and digit in any word.
+    words_mask: u64,
 }
 
 fn push_unique(values: &mut Vec<String>, value: String) {

@@ -1,0 +1,73 @@
+//! Scale benchmarks: `cargo bench`. Datasets are generated under target/annals-bench/ on
+//! first run. docs/PERFORMANCE.md lists the results against the targets.
+
+use std::sync::Arc;
+
+use annals::app::App;
+use annals::load::{self, OnDisk};
+use annals::query::Query;
+use annals::search::SkimWordMatcher;
+use annals::ui::{self, layout::Size};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+mod support;
+
+// The binary's allocator, so the numbers are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
+
+fn main() {
+    divan::main();
+}
+
+fn loaded(n: usize) -> Arc<annals::model::Dataset> {
+    Arc::new(load::load(&OnDisk::new(support::dataset_dir(n))).expect("the generated dataset loads"))
+}
+
+/// Read, parse and validate every file, quotes included, and build the dataset.
+#[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
+fn load_and_validate(bencher: divan::Bencher<'_, '_>, n: usize) {
+    let dir = support::dataset_dir(n);
+    bencher.bench(|| load::load(&OnDisk::new(&dir)).expect("loads"));
+}
+
+/// One full search pass over every event for a whole query, as the worker runs it.
+#[divan::bench(args = support::QUERIES, sample_count = 20)]
+fn full_search_pass_100k(bencher: divan::Bencher<'_, '_>, query: &str) {
+    let dataset = loaded(100_000);
+    let query: Query = query.parse().expect("query");
+    let matcher = SkimWordMatcher::default();
+    bencher.bench(|| query.filter(&dataset, &matcher));
+}
+
+/// Every keystroke of every query in turn: the filter as the query grows (the sum of steps;
+/// `cargo run --release --example keystrokes` reports each step and the UI's latencies).
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn typing_all_queries(bencher: divan::Bencher<'_, '_>, n: usize) {
+    let dataset = loaded(n);
+    let matcher = SkimWordMatcher::default();
+    let steps: Vec<Query> = support::QUERIES
+        .iter()
+        .flat_map(|q| (1..=q.len()).map(move |k| q[..k].parse().expect("query")))
+        .collect();
+    bencher.bench(|| steps.iter().map(|q| q.filter(&dataset, &matcher).len()).sum::<usize>());
+}
+
+/// One frame of the main screen at 160×50.
+#[divan::bench(args = SIZES, sample_count = 50)]
+fn render_main_screen(bencher: divan::Bencher<'_, '_>, n: usize) {
+    let dataset = loaded(n);
+    let app = App::new(
+        dataset,
+        Arc::new(SkimWordMatcher::default()),
+        Query::default(),
+        Size { width: 160, height: 50 },
+    );
+    let mut terminal = Terminal::new(TestBackend::new(160, 50)).expect("test terminal");
+    bencher.bench_local(|| {
+        terminal.draw(|frame| ui::draw(frame, &app)).expect("draws");
+    });
+}

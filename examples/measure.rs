@@ -1,0 +1,40 @@
+//! Load time and peak memory of one dataset, as `annals` loads it:
+//! `cargo run --release --example measure -- DIR` (generate DIR first with the `generate` example).
+
+use std::time::Instant;
+
+use annals::load::{self, OnDisk, Progress};
+
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+fn main() {
+    let dir = std::env::args().nth(1).expect("usage: measure DIR");
+    let start = Instant::now();
+    let progress = |p: Progress| {
+        if p.files_done % 50 == 0 || p.files_done == p.files_total {
+            eprint!("\rloading: {} of {} event files", p.files_done, p.files_total);
+        }
+    };
+    let dataset = load::load_with_progress(&OnDisk::new(&dir), &progress).expect("the dataset loads");
+    let elapsed = start.elapsed();
+    eprintln!();
+    println!(
+        "{} events: load + validate {:.2} s, peak RSS {} MiB",
+        dataset.events.len(),
+        elapsed.as_secs_f64(),
+        peak_rss_kib() / 1024
+    );
+    std::mem::forget(dataset);
+}
+
+/// The process's peak resident set size (VmHWM), in KiB.
+fn peak_rss_kib() -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|line| line.strip_prefix("VmHWM:"))
+        .and_then(|v| v.split_whitespace().next())
+        .and_then(|kib| kib.parse().ok())
+        .unwrap_or(0)
+}
