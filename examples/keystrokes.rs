@@ -1,5 +1,6 @@
 //! What typing a search feels like, keystroke by keystroke, at one dataset size:
-//! `cargo run --release --example keystrokes -- N` (N events, generated on first use).
+//! `cargo run --release --example keystrokes -- N` (N events, generated on first use;
+//! `ANNALS_REPEATS=3` for fewer runs).
 //!
 //! For each keystroke of each query it measures, as the TUI does it:
 //! - keystroke → next frame: update() in background mode plus drawing 160×50 (the UI thread);
@@ -23,7 +24,10 @@ mod support;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-const REPEATS: usize = 15;
+/// Runs of each query; `ANNALS_REPEATS` overrides (at 1M, a few runs take minutes already).
+fn repeats() -> usize {
+    std::env::var("ANNALS_REPEATS").ok().and_then(|r| r.parse().ok()).unwrap_or(15)
+}
 
 fn main() {
     let n: usize =
@@ -33,12 +37,13 @@ fn main() {
     let mut frames = Vec::new();
     let mut results = Vec::new();
     let mut first_partials = Vec::new();
+    let runs = repeats();
     println!(
-        "{n} events; per keystroke, median / p99 over {REPEATS} runs (ms): frame | complete result on screen"
+        "{n} events; per keystroke, median / p99 over {runs} runs (ms): frame | complete result on screen"
     );
     for query in support::QUERIES {
         let mut per_step: Vec<Vec<(Duration, Duration)>> = vec![Vec::new(); query.len()];
-        for _ in 0..REPEATS {
+        for _ in 0..runs {
             let mut app = App::new(
                 Arc::clone(&dataset),
                 Arc::clone(&matcher),

@@ -203,6 +203,16 @@ fn dataset_info(reader: &mut Reader<'_>) -> (String, Option<String>) {
     }
 }
 
+/// `text` as `normalise_for_quote` would make it, borrowed when it already is (most quotes).
+fn normalised(text: &str) -> std::borrow::Cow<'_, str> {
+    let plain = text.is_ascii()
+        && !text.starts_with(char::is_whitespace)
+        && !text.ends_with(char::is_whitespace)
+        && !text.as_bytes().windows(2).any(|w| w[0].is_ascii_whitespace() && w[1].is_ascii_whitespace())
+        && !text.bytes().any(|b| b.is_ascii_whitespace() && b != b' ');
+    if plain { std::borrow::Cow::Borrowed(text) } else { std::borrow::Cow::Owned(normalise_for_quote(text)) }
+}
+
 /// Runs of white space count as one space; typographic quotes equal their plain forms.
 pub fn normalise_for_quote(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -517,7 +527,7 @@ fn check_event(event: RawEvent, refs: &References<'_>) -> ((Event, Placement), V
         let Some(article) = refs.articles.get(citation.source.get_ref()).filter(|_| known) else {
             continue; // An unknown source is reported above; an unreadable article at the source.
         };
-        let quote = normalise_for_quote(citation.quote.get_ref());
+        let quote = normalised(citation.quote.get_ref());
         if quote.is_empty() {
             report(
                 citation.quote.span().start,
@@ -584,6 +594,15 @@ fn check_event(event: RawEvent, refs: &References<'_>) -> ((Event, Placement), V
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_quotes_are_borrowed_and_agree_with_normalising() {
+        for text in ["plain words", " lead", "two  spaces", "tab\there", "“curly”", "line\nbreak", "end "]
+        {
+            assert_eq!(normalised(text), normalise_for_quote(text), "{text:?}");
+        }
+        assert!(matches!(normalised("plain words"), std::borrow::Cow::Borrowed(_)));
+    }
 
     #[test]
     fn quotes_forgive_white_space_and_typographic_quotes_only() {
