@@ -163,8 +163,37 @@ impl Serialize for Date {
 
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        text.parse().map_err(serde::de::Error::custom)
+        deserializer.deserialize_any(DateVisitor)
+    }
+}
+
+/// Dates are written in quotes; other shapes get a message saying exactly that.
+struct DateVisitor;
+
+impl<'de> serde::de::Visitor<'de> for DateVisitor {
+    type Value = Date;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a date in quotes, like \"2023\", \"2023-08\" or \"2023-08-30\"")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Date, E> {
+        text.parse().map_err(E::custom)
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, year: i64) -> Result<Date, E> {
+        Err(E::custom(format!("write the year in quotes: \"{year}\"")))
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, year: u64) -> Result<Date, E> {
+        Err(E::custom(format!("write the year in quotes: \"{year}\"")))
+    }
+
+    // TOML's own date literals (date = 2023-08-30) arrive as a map.
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, _map: A) -> Result<Date, A::Error> {
+        Err(serde::de::Error::custom(
+            "write the date in quotes, like \"2023-08-30\", so that a month or a year alone can be written the same way",
+        ))
     }
 }
 

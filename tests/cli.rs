@@ -35,18 +35,59 @@ fn every_bad_fixture_fails_with_its_exact_message() {
         .filter(|path| path.is_dir())
         .collect();
     cases.sort();
-    assert!(cases.len() >= 20, "expected a fixture per validation error, found {}", cases.len());
+    assert!(cases.len() >= 25, "expected a fixture per kind of problem, found {}", cases.len());
     for case in cases {
         let expected =
             std::fs::read_to_string(case.join("expected.txt")).expect("each fixture has expected.txt");
-        assert!(expected.contains(":"), "{}: expected.txt names a file", case.display());
-        for subcommand in ["check", "list"] {
+        assert!(expected.starts_with("./data/"), "{}: the message names the file", case.display());
+        // `check`, `list`, and the terminal UI (no subcommand) refuse alike, before using the terminal.
+        for args in [&["check"][..], &["list"], &[]] {
             let output =
-                annals().current_dir(&case).args(["--data", ".", subcommand]).output().expect("annals runs");
+                annals().current_dir(&case).args(["--data", "."]).args(args).output().expect("annals runs");
             let stderr = String::from_utf8_lossy(&output.stderr);
-            assert_eq!(output.status.code(), Some(1), "{} {subcommand}: {stderr}", case.display());
-            assert_eq!(stderr, expected, "{} {subcommand}", case.display());
-            assert!(output.stdout.is_empty(), "{} {subcommand}: nothing on stdout", case.display());
+            assert_eq!(output.status.code(), Some(1), "{} {args:?}: {stderr}", case.display());
+            assert_eq!(stderr, expected, "{} {args:?}", case.display());
+            assert!(output.stdout.is_empty(), "{} {args:?}: nothing on stdout", case.display());
+        }
+    }
+}
+
+#[test]
+fn thousands_of_problems_stay_readable() {
+    let output = annals()
+        .current_dir(fixtures().join("bad/thousands-of-errors"))
+        .args(["--data", ".", "check"])
+        .output()
+        .expect("annals runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 102, "100 problems, the count of the rest, the summary");
+    assert_eq!(lines[100], "… and 2400 more problems not shown");
+    assert_eq!(lines[101], "error: the dataset has 2500 problems in 1 file");
+}
+
+#[test]
+fn a_byte_order_mark_is_tolerated() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    copy_tree(&fixtures().join("good"), dir.path());
+    for file in ["data/events/2023.toml", "data/actors.toml", "data/sources.toml"] {
+        let path = dir.path().join(file);
+        let mut bytes = "\u{feff}".as_bytes().to_vec();
+        bytes.extend(std::fs::read(&path).expect("fixture file"));
+        std::fs::write(&path, bytes).expect("write");
+    }
+    annals().arg("--data").arg(dir.path()).arg("check").assert().success();
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    for entry in std::fs::read_dir(from).expect("readable") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            std::fs::create_dir_all(&target).expect("mkdir");
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
         }
     }
 }

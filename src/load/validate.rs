@@ -9,12 +9,20 @@ use serde::Deserialize;
 use super::files::is_inside_dataset;
 use super::raw::{Id, RawActor, RawDatasetInfo, RawEvent, RawSource, RawWeapon};
 use super::{Progress, Reader, RecordProblem, parse_and_check, parse_file};
-use crate::model::{Actor, ActorKind, Citation, Dataset, Event, Qualifier, Quantity, Source, WeaponType};
+use crate::model::{
+    Actor, ActorKind, Citation, Dataset, Event, Qualifier, Quantity, Source, WeaponType, group_thousands,
+};
 
 const SOURCES: &str = "data/sources.toml";
 const ACTORS: &str = "data/actors.toml";
 const WEAPONS: &str = "data/weapons.toml";
 const INFO: &str = "data/dataset.toml";
+
+/// The longest a title, a summary and a quote may be, in characters: past these a record is
+/// almost surely a paste gone wrong, and would swamp the screen and the export.
+const TITLE_LIMIT: usize = 500;
+const SUMMARY_LIMIT: usize = 20_000;
+const QUOTE_LIMIT: usize = 10_000;
 
 pub(crate) fn validate(reader: &mut Reader<'_>, progress: &(dyn Fn(Progress) + Sync)) -> Option<Dataset> {
     let (name, description) = dataset_info(reader);
@@ -132,6 +140,7 @@ pub(crate) fn validate(reader: &mut Reader<'_>, progress: &(dyn Fn(Progress) + S
                 .collect();
         }
         Err(error) => {
+            events.complete = false;
             let file = reader.add_file("data/events/");
             let message = format!(
                 "cannot list the event files ({error}); create data/events/ with one or more .toml files"
@@ -460,6 +469,29 @@ fn check_event(event: RawEvent, refs: &References<'_>) -> ((Event, Placement), V
     for (field, value) in [("title", &event.title), ("summary", &event.summary)] {
         if value.get_ref().trim().is_empty() {
             report(value.span().start, format!("`{field}` is empty; write it out"));
+        }
+    }
+    let long = |text: &str, limit: usize| text.len() > limit && text.chars().count() > limit;
+    for (field, value, limit) in
+        [("title", &event.title, TITLE_LIMIT), ("summary", &event.summary, SUMMARY_LIMIT)]
+    {
+        if long(value.get_ref(), limit) {
+            let length = group_thousands(value.get_ref().chars().count() as u64);
+            let limit = group_thousands(limit as u64);
+            report(
+                value.span().start,
+                format!("`{field}` is {length} characters long; keep it under {limit}"),
+            );
+        }
+    }
+    for citation in &event.citations {
+        if long(citation.quote.get_ref(), QUOTE_LIMIT) {
+            let length = group_thousands(citation.quote.get_ref().chars().count() as u64);
+            let limit = group_thousands(QUOTE_LIMIT as u64);
+            let message = format!(
+                "the quote is {length} characters long; cite the passage that supports the event, under {limit}"
+            );
+            report(citation.quote.span().start, message);
         }
     }
     if let Some(until) = &event.until {
