@@ -14,6 +14,7 @@ use annals::load::{self, Bundled, LoadFailure, OnDisk, Progress};
 use annals::model::Dataset;
 use annals::query::Query;
 use annals::search::SkimWordMatcher;
+use annals::tui::Ending;
 
 // Loading a large dataset makes millions of small allocations on every core; mimalloc
 // handles that several times faster than the system allocator (see docs/PERFORMANCE.md).
@@ -55,7 +56,8 @@ fn main() -> ExitCode {
             // Held past the UI's end so that quitting doesn't wait for the dataset to be freed.
             let_the_os_free(Arc::clone(&dataset));
             match annals::tui::run(dataset, query, cli.data.clone()) {
-                Ok(()) => ExitCode::SUCCESS,
+                Ok(Ending::Quit) => ExitCode::SUCCESS,
+                Ok(Ending::Signal(signal)) => ExitCode::from(u8::try_from(128 + signal).unwrap_or(u8::MAX)),
                 Err(error) => {
                     eprintln!("error: {error}");
                     ExitCode::from(1)

@@ -16,6 +16,9 @@ use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+use signal_hook::iterator::Signals;
+
 use crate::app::{Action, App, Effect, ExportOutcome, View};
 use crate::export::{Export, ExportFormat, WriteError, write_atomically};
 use crate::keymap;
@@ -24,8 +27,18 @@ use crate::query::Query;
 use crate::search::{SkimWordMatcher, WordMatcher};
 use crate::ui::{self, layout::Size, theme::Theme};
 
-/// Run the UI on `dataset`, starting with `query`, until the user quits.
-pub fn run(dataset: Arc<Dataset>, query: Query, data_dir: Option<PathBuf>) -> io::Result<()> {
+/// How the UI ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    /// The user quit.
+    Quit,
+    /// A signal (SIGTERM, SIGHUP, SIGINT, SIGQUIT) asked the program to stop; the terminal has
+    /// been restored, and the caller should exit with 128 + the signal's number.
+    Signal(i32),
+}
+
+/// Run the UI on `dataset`, starting with `query`, until the user quits or a signal arrives.
+pub fn run(dataset: Arc<Dataset>, query: Query, data_dir: Option<PathBuf>) -> io::Result<Ending> {
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         return Err(io::Error::other(
             "the terminal UI needs a terminal; for scripts use `annals list` (see `annals --help`)",
@@ -45,6 +58,14 @@ pub fn run(dataset: Arc<Dataset>, query: Query, data_dir: Option<PathBuf>) -> io
     app.background_search = true;
 
     let (messages, inbox) = mpsc::channel();
+    // Termination signals end the loop like `q`, so the session is dropped and the terminal restored.
+    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
+    let on_signal = messages.clone();
+    thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            let _ = on_signal.send(Message::Signal(signal));
+        }
+    });
     let input = messages.clone();
     thread::spawn(move || {
         // Blocks in read(); when the UI ends the process ends, and this thread with it.
@@ -55,6 +76,7 @@ pub fn run(dataset: Arc<Dataset>, query: Query, data_dir: Option<PathBuf>) -> io
         }
     });
     let worker = SearchWorker::spawn(dataset, matcher, messages);
+    let mut ending = Ending::Quit;
     while !app.should_quit {
         session.terminal.draw(|frame| ui::draw(frame, &app))?;
         // Wait for something to happen, then take everything that is waiting before drawing again.
@@ -67,6 +89,10 @@ pub fn run(dataset: Arc<Dataset>, query: Query, data_dir: Option<PathBuf>) -> io
                 Message::Input(Event::Resize(width, height)) => Some(Action::Resize(width, height)),
                 Message::Input(_) => None,
                 Message::Answer(action) => Some(action),
+                Message::Signal(signal) => {
+                    ending = Ending::Signal(signal);
+                    Some(Action::Quit)
+                }
             };
             if let Some(effect) = action.and_then(|action| app.update(action)) {
                 match effect {
@@ -80,13 +106,14 @@ pub fn run(dataset: Arc<Dataset>, query: Query, data_dir: Option<PathBuf>) -> io
             next = inbox.try_recv().ok();
         }
     }
-    Ok(())
+    Ok(ending)
 }
 
-/// What reaches the UI loop: a terminal event, or an answer from the search worker.
+/// What reaches the UI loop: a terminal event, an answer from the search worker, or a signal.
 enum Message {
     Input(Event),
     Answer(Action),
+    Signal(i32),
 }
 
 /// Write the current view to `path`. The TUI's export is the CLI's: the same Export, the

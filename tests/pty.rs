@@ -130,3 +130,27 @@ fn a_broken_dataset_is_refused_before_the_terminal_is_touched() {
     let raw = String::from_utf8_lossy(&session.raw.lock().expect("lock")).into_owned();
     assert!(!raw.contains("\x1b[?1049h"), "never entered the alternate screen");
 }
+
+#[test]
+fn termination_signals_restore_the_terminal() {
+    for (number, name) in [(15, "TERM"), (1, "HUP")] {
+        let mut session = Session::start(&["--data", "tests/fixtures/good"]);
+        session.wait_for("the opening screen", |s| s.contains("3 of 3 events"));
+        let pid = session.child.process_id().expect("the child's pid");
+        let sent = std::process::Command::new("kill").arg(format!("-{name}")).arg(pid.to_string()).status();
+        assert!(sent.is_ok_and(|s| s.success()), "kill -{name}");
+        let status = session.wait_for_exit();
+        assert_eq!(status.exit_code(), 128 + number, "SIG{name}: exits as a signalled program does");
+        session.wait_for("the main screen to return", |_| {
+            !session.parser.lock().expect("lock").screen().alternate_screen()
+        });
+        let raw = String::from_utf8_lossy(&session.raw.lock().expect("lock")).into_owned();
+        for (sequence, what) in [
+            ("\x1b[?1049l", "alternate screen left"),
+            ("\x1b[?1000l", "mouse capture off"),
+            ("\x1b[?25h", "cursor shown"),
+        ] {
+            assert!(raw.contains(sequence), "SIG{name}: {what}");
+        }
+    }
+}
