@@ -105,3 +105,61 @@ impl DatasetFiles for OnDisk {
 pub fn is_inside_dataset(path: &str) -> bool {
     !path.is_empty() && Path::new(path).components().all(|c| matches!(c, Component::Normal(_)))
 }
+
+/// A dataset held in memory, by dataset-relative path: for tests, and for data that never
+/// touched a disk.
+#[derive(Debug, Clone, Default)]
+pub struct InMemory {
+    files: std::collections::BTreeMap<String, Vec<u8>>,
+}
+
+impl InMemory {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Every file under `root`, read into memory.
+    pub fn from_dir(root: &Path) -> io::Result<Self> {
+        let mut dataset = Self::new();
+        let mut stack = vec![PathBuf::new()];
+        while let Some(relative) = stack.pop() {
+            for entry in std::fs::read_dir(root.join(&relative))? {
+                let entry = entry?;
+                let path = relative.join(entry.file_name());
+                if entry.file_type()?.is_dir() {
+                    stack.push(path);
+                } else {
+                    dataset.insert(&path.to_string_lossy(), std::fs::read(entry.path())?);
+                }
+            }
+        }
+        Ok(dataset)
+    }
+
+    pub fn insert(&mut self, path: &str, bytes: Vec<u8>) {
+        self.files.insert(path.to_string(), bytes);
+    }
+}
+
+impl DatasetFiles for InMemory {
+    fn label(&self) -> String {
+        "in-memory dataset".to_string()
+    }
+
+    fn display_path(&self, path: &str) -> String {
+        path.to_string()
+    }
+
+    fn read(&self, path: &str) -> io::Result<Vec<u8>> {
+        self.files.get(path).cloned().ok_or_else(|| io::Error::new(io::ErrorKind::NotFound, "no such file"))
+    }
+
+    fn event_files(&self) -> io::Result<Vec<String>> {
+        Ok(self
+            .files
+            .keys()
+            .filter(|path| path.starts_with("data/events/") && path.ends_with(".toml"))
+            .cloned()
+            .collect())
+    }
+}

@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use serde::de::DeserializeOwned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 
-pub use files::{Bundled, DatasetFiles, OnDisk};
+pub use files::{Bundled, DatasetFiles, InMemory, OnDisk};
 pub use problem::Problem;
 pub use validate::{is_valid_id, normalise_for_quote, suggest_id};
 
