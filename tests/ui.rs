@@ -156,3 +156,75 @@ fn resizing_redraws_at_every_size_without_panicking() {
         }
     }
 }
+
+fn hostile_app(width: u16, height: u16) -> App {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile");
+    let dataset = load::load(&OnDisk::new(dir)).expect("the hostile fixture is a valid dataset");
+    App::new(
+        Arc::new(dataset),
+        Arc::new(SkimWordMatcher::default()),
+        Query::default(),
+        Size { width, height },
+    )
+}
+
+/// No cell may hold a character a terminal would obey rather than show.
+fn assert_nothing_raw(buffer: &Buffer) {
+    for cell in buffer.content() {
+        for c in cell.symbol().chars() {
+            let invisible = matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}');
+            assert!(!c.is_control() && !invisible, "raw {c:?} reached the screen in {:?}", cell.symbol());
+        }
+    }
+}
+
+/// The panes' borders stand in the same columns on every row, whatever the text's widths.
+fn assert_borders_aligned(buffer: &Buffer, layout: annals::ui::layout::ScreenLayout) {
+    for y in layout.list.y..layout.list.y + layout.list.height {
+        for x in [
+            layout.list.x,
+            layout.list.x + layout.list.width - 1,
+            layout.detail.x,
+            layout.detail.x + layout.detail.width - 1,
+        ] {
+            let symbol = buffer[(x, y)].symbol();
+            assert!("│┌┐└┘─".contains(symbol), "row {y}, column {x}: {symbol:?} where a border should be");
+        }
+    }
+}
+
+#[test]
+fn escape_sequences_in_the_data_are_shown_not_obeyed() {
+    let app = hostile_app(110, 30);
+    let terminal = render(&app);
+    insta::assert_snapshot!(terminal.backend());
+    assert_nothing_raw(terminal.backend().buffer());
+    assert_borders_aligned(terminal.backend().buffer(), app.layout());
+}
+
+#[test]
+fn wide_and_combining_characters_keep_the_columns() {
+    let mut app = hostile_app(110, 30);
+    app.update(Action::Last);
+    let terminal = render(&app);
+    insta::assert_snapshot!(terminal.backend());
+    assert_nothing_raw(terminal.backend().buffer());
+    assert_borders_aligned(terminal.backend().buffer(), app.layout());
+}
+
+#[test]
+fn a_ten_thousand_character_word_wraps_inside_its_pane() {
+    let mut app = hostile_app(90, 24);
+    app.update(Action::ToggleFocus);
+    app.update(Action::ScrollDetail(3));
+    let terminal = render(&app);
+    insta::assert_snapshot!(terminal.backend());
+    assert_borders_aligned(terminal.backend().buffer(), app.layout());
+    for (field, list) in [("picker", Facet::Actor), ("weapon picker", Facet::Weapon)] {
+        let mut app = hostile_app(90, 24);
+        app.update(Action::OpenPicker(list));
+        let terminal = render(&app);
+        assert_nothing_raw(terminal.backend().buffer());
+        let _ = field;
+    }
+}

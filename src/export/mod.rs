@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use crate::model::{Dataset, Event, Quantity};
 use crate::query::Query;
+use crate::ui::text::clean;
 
 pub use markdown::{Markdown, describe, escape};
 pub use write::{WriteError, write_atomically};
@@ -230,6 +231,7 @@ pub fn write_csv(out: &mut dyn Write, dataset: &Dataset, events: &[usize]) -> io
 }
 
 /// One line an event (date, kind, status, title, id) in aligned columns, then the count.
+/// Text for reading: control characters and invisible formatting are shown, not obeyed.
 pub fn write_text(out: &mut dyn Write, dataset: &Dataset, events: &[usize]) -> io::Result<()> {
     let width =
         |f: &dyn Fn(&Event) -> usize| events.iter().map(|&i| f(&dataset.events[i])).max().unwrap_or(0);
@@ -244,8 +246,8 @@ pub fn write_text(out: &mut dyn Write, dataset: &Dataset, events: &[usize]) -> i
             event.date_label(),
             event.kind.as_str(),
             event.status.as_str(),
-            event.title,
-            event.id,
+            clean(&event.title),
+            clean(&event.id),
         )?;
     }
     writeln!(out, "{} of {} events", events.len(), dataset.events.len())

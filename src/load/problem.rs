@@ -15,23 +15,25 @@ pub struct Problem {
     pub message: String,
 }
 
+/// Problems quote the data (a bad id, a file name): show its control characters, don't obey them.
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file)?;
+        let clean = crate::ui::text::clean;
+        write!(f, "{}", clean(&self.file))?;
         if let Some((line, column)) = self.position {
             write!(f, ":{line}:{column}")?;
         }
         write!(f, ": ")?;
         if let Some(record) = &self.record {
-            write!(f, "[{record}] ")?;
+            write!(f, "[{}] ", clean(record))?;
         }
         // One problem is one line, whatever the underlying message contains.
         let mut lines = self.message.lines().map(str::trim).filter(|l| !l.is_empty());
         if let Some(first) = lines.next() {
-            write!(f, "{first}")?;
+            write!(f, "{}", clean(first))?;
         }
         for line in lines {
-            write!(f, " {line}")?;
+            write!(f, " {}", clean(line))?;
         }
         Ok(())
     }
