@@ -128,6 +128,19 @@ pub enum Mode {
     Help,
 }
 
+/// Typing, deleting and clearing in a prompt's text: true when `action` was one of those.
+pub(crate) fn edit_text(input: &mut String, action: &Action) -> bool {
+    match action {
+        Action::Input(c) => input.push(*c),
+        Action::Backspace => {
+            input.pop();
+        }
+        Action::ClearInput => input.clear(),
+        _ => return false,
+    }
+    true
+}
+
 /// One line of the chronology: a year heading, a month heading, or an event (dataset index).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Row {
@@ -250,24 +263,21 @@ impl App {
 
     fn search(&mut self, action: Action) {
         let Mode::Search { input, before, .. } = &mut self.mode else { return };
+        if edit_text(input, &action) {
+            self.apply_search_input();
+            return;
+        }
         match action {
-            Action::Input(c) => input.push(c),
-            Action::Backspace => {
-                input.pop();
-            }
-            Action::ClearInput => input.clear(),
             Action::Submit => {
                 if let Mode::Search { error: None, .. } = self.mode {
                     self.mode = Mode::Browse;
                 }
-                return;
             }
             Action::Cancel => {
                 let mut restored = before.clone();
                 restored.words.clear();
                 self.mode = Mode::Browse;
                 self.set_query(restored);
-                return;
             }
             // The list stays navigable while typing.
             Action::Move(_)
@@ -276,11 +286,9 @@ impl App {
             | Action::Wheel { .. }
             | Action::Click { .. } => {
                 self.browse(action);
-                return;
             }
-            _ => return,
+            _ => {}
         }
-        self.apply_search_input();
     }
 
     /// Parse the search line as query terms added to the query it started from; apply it if valid.
@@ -309,12 +317,10 @@ impl App {
 
     fn date_prompt(&mut self, action: Action) {
         let Mode::DatePrompt { bound, input, error } = &mut self.mode else { return };
+        if edit_text(input, &action) {
+            return;
+        }
         match action {
-            Action::Input(c) => input.push(c),
-            Action::Backspace => {
-                input.pop();
-            }
-            Action::ClearInput => input.clear(),
             Action::Cancel => self.mode = Mode::Browse,
             Action::Submit => {
                 let bound = *bound;

@@ -177,14 +177,7 @@ impl Query {
                     .collect(),
             )
         };
-        let all: Vec<usize>;
-        let candidates = match within {
-            Some(within) => within,
-            None => {
-                all = (0..dataset.events.len()).collect();
-                &all
-            }
-        };
+        let candidates = candidates(dataset, within);
         let parts: Option<Vec<Vec<usize>>> = candidates.par_chunks(CHUNK).map(keep).collect();
         parts.map(|parts| parts.concat())
     }
@@ -204,6 +197,14 @@ impl Query {
             && self.words.iter().zip(&previous.words).all(|(now, before)| {
                 crate::search::lowercase(now).starts_with(&crate::search::lowercase(before))
             })
+    }
+}
+
+/// The events a search reads: `within`, or every event of `dataset`.
+pub fn candidates<'a>(dataset: &Dataset, within: Option<&'a [usize]>) -> std::borrow::Cow<'a, [usize]> {
+    match within {
+        Some(within) => std::borrow::Cow::Borrowed(within),
+        None => std::borrow::Cow::Owned((0..dataset.events.len()).collect()),
     }
 }
 

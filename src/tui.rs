@@ -200,14 +200,7 @@ pub fn search(
     stop: &(dyn Fn() -> bool + Sync),
     answer: &mut dyn FnMut(View, bool) -> bool,
 ) -> Option<()> {
-    let all: Vec<usize>;
-    let candidates = match within {
-        Some(within) => within,
-        None => {
-            all = (0..dataset.events.len()).collect();
-            &all
-        }
-    };
+    let candidates = crate::query::candidates(dataset, within);
     let mut found = Vec::new();
     let mut shown = Instant::now();
     let batches = candidates.len().div_ceil(SEARCH_BATCH);

@@ -2,6 +2,7 @@
 
 use std::path::Path;
 
+use annals::date::MONTH_NAMES as MONTHS;
 use annals::load::{self, Bundled, normalise_for_quote};
 
 #[test]
@@ -108,21 +109,6 @@ fn related_events_name_each_other() {
         }
     }
 }
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// A date with no `date_basis` must be stated in a quote at its own precision; any other
 /// date is inferred, and must say how. So no event is more precise than its text allows.

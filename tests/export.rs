@@ -235,6 +235,16 @@ fn hostile_strings_in_the_data_render_as_text() {
     assert!(!markdown.contains('\u{1b}'), "no raw escape character reaches the file");
 }
 
+fn fixture_app() -> App {
+    let dataset = load::load(&OnDisk::new(good_fixture())).expect("fixture");
+    App::new(
+        Arc::new(dataset),
+        Arc::new(SkimWordMatcher::default()),
+        Query::default(),
+        Size { width: 100, height: 30 },
+    )
+}
+
 fn good_fixture() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good")
 }
@@ -360,13 +370,7 @@ fn without_generated_line(text: &str) -> String {
 
 #[test]
 fn the_tui_and_the_cli_write_the_same_bytes_but_for_the_generated_line() {
-    let dataset = load::load(&OnDisk::new(good_fixture())).expect("fixture");
-    let mut app = App::new(
-        Arc::new(dataset),
-        Arc::new(SkimWordMatcher::default()),
-        Query::default(),
-        Size { width: 100, height: 30 },
-    );
+    let mut app = fixture_app();
     app.data_dir = Some(good_fixture());
     app.update(Action::StartSearch);
     for c in "shells".chars() {
@@ -428,13 +432,7 @@ fn perform(app: &App, effect: Effect) -> ExportOutcome {
 
 #[test]
 fn the_tui_asks_before_overwriting_and_reports_errors_in_place() {
-    let dataset = load::load(&OnDisk::new(good_fixture())).expect("fixture");
-    let mut app = App::new(
-        Arc::new(dataset),
-        Arc::new(SkimWordMatcher::default()),
-        Query::default(),
-        Size { width: 100, height: 30 },
-    );
+    let mut app = fixture_app();
     assert_eq!(app.default_export_name(), "annals-all-events.md");
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("x.md");

@@ -94,9 +94,10 @@ fn search_pick_and_quit_in_a_real_terminal() {
     );
 
     session.send("/artilery");
-    let screen =
-        session.wait_for("the typed search", |s| s.contains("/artilery") && s.contains("│ artilery"));
-    assert!(screen.contains("1 of 3 events"), "the list filtered as typed:\n{screen}");
+    // The search runs on a worker: wait for its answer on screen, not just for the typed text.
+    let screen = session.wait_for("the search's answer", |s| {
+        s.contains("/artilery") && s.contains("1 of 3 events │ artilery")
+    });
     assert!(screen.contains("North Korea ships over a million"), "{screen}");
 
     session.send("\r");

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use super::{Action, App, Effect, ExportOutcome, Mode};
+use super::{Action, App, Effect, ExportOutcome, Mode, edit_text};
 
 impl App {
     /// `annals-<the query, as a slug>.md` in the current directory.
@@ -35,12 +35,10 @@ impl App {
             }
             return None;
         }
+        if edit_text(input, &action) {
+            return None;
+        }
         match action {
-            Action::Input(c) => input.push(c),
-            Action::Backspace => {
-                input.pop();
-            }
-            Action::ClearInput => input.clear(),
             Action::Cancel => self.mode = Mode::Browse,
             Action::Submit if input.trim().is_empty() => *error = Some("give a file name".to_string()),
             Action::Submit => {

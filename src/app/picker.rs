@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use super::browse::facet_values;
-use super::{Action, App, Mode};
+use super::{Action, App, Mode, edit_text};
 use crate::model::Dataset;
 use crate::query::{Facet, Query};
 use crate::search::WordMatcher;
@@ -144,16 +144,8 @@ impl App {
             Action::First => picker.cursor = 0,
             Action::Last => picker.move_cursor(isize::MAX),
             Action::PickerToggle => picker.toggle(),
-            Action::Input(c) => {
-                picker.narrow.push(c);
-                picker.renarrow(matcher.as_ref());
-            }
-            Action::Backspace => {
-                picker.narrow.pop();
-                picker.renarrow(matcher.as_ref());
-            }
-            Action::ClearInput => {
-                picker.narrow.clear();
+            Action::Input(_) | Action::Backspace | Action::ClearInput => {
+                edit_text(&mut picker.narrow, &action);
                 picker.renarrow(matcher.as_ref());
             }
             Action::Cancel => self.mode = Mode::Browse,

@@ -4,23 +4,9 @@ use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
 use crate::date::DatePrecision;
+use crate::date::MONTH_NAMES as MONTHS;
 use crate::model::{Dataset, Event};
 use crate::query::Query;
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// Everything the markdown file says, besides the events themselves.
 pub struct Markdown<'a> {

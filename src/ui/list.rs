@@ -8,22 +8,8 @@ use ratatui::widgets::{Block, Paragraph};
 use super::text::{fit, highlighted, pad, width_of};
 use super::{match_positions, short_name};
 use crate::app::{App, Focus, Row};
+use crate::date::MONTH_NAMES as MONTHS;
 use crate::model::Event;
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// Columns for the date: the longest is `2023-08-30…`.
 const DATE_WIDTH: usize = 12;
