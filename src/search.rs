@@ -29,12 +29,24 @@ fn lowercase_char(c: char) -> char {
 
 /// A bit for each ASCII letter (either case) and digit present.
 pub fn char_mask(text: &str) -> u64 {
-    text.bytes().fold(0, |mask, b| match b.to_ascii_lowercase() {
-        b @ b'a'..=b'z' => mask | 1 << (b - b'a'),
-        b @ b'0'..=b'9' => mask | 1 << (26 + b - b'0'),
-        _ => mask,
-    })
+    text.bytes().fold(0, |mask, b| mask | MASK_BITS[usize::from(b)])
 }
+
+/// Each byte's bit in `char_mask`: letters a–z (either case) and digits, nothing for the rest.
+const MASK_BITS: [u64; 256] = {
+    let mut bits = [0u64; 256];
+    let mut b = 0;
+    while b < 256 {
+        let lower = (b as u8).to_ascii_lowercase();
+        bits[b] = match lower {
+            b'a'..=b'z' => 1 << (lower - b'a'),
+            b'0'..=b'9' => 1 << (26 + lower - b'0'),
+            _ => 0,
+        };
+        b += 1;
+    }
+    bits
+};
 
 /// Finds one query word in a text. Behind a trait so the engine can be swapped and measured.
 pub trait WordMatcher: Send + Sync {
@@ -308,6 +320,14 @@ mod tests {
                 String::from_utf8_lossy(&word)
             );
         }
+    }
+
+    #[test]
+    fn masks_have_a_bit_per_letter_and_digit_whatever_the_case() {
+        assert_eq!(char_mask("aA"), 1);
+        assert_eq!(char_mask("z9"), 1 << 25 | 1 << 35);
+        assert_eq!(char_mask(" -é"), 0);
+        assert_eq!(char_mask("KN-23"), char_mask("kn23"));
     }
 
     #[test]

@@ -95,16 +95,26 @@ pub(crate) fn validate(reader: &mut Reader<'_>, progress: &(dyn Fn(Progress) + S
         })
         .collect();
 
+    // Articles are read and normalised on every core; their problems are reported in order after.
+    let files = reader.files();
+    let loaded: Vec<Result<String, String>> =
+        raw_sources.par_iter().map(|(_, source)| load_article(files, source.file.get_ref())).collect();
     let mut articles: HashMap<String, String> = HashMap::default();
     let sources_out: Vec<Source> = raw_sources
         .iter()
-        .map(|(file, source)| {
+        .zip(loaded)
+        .map(|((file, source), article)| {
             let record = format!("source {}", source.id.get_ref());
             require_text(reader, *file, &record, "title", &source.title);
             require_text(reader, *file, &record, "outlet", &source.outlet);
             require_text(reader, *file, &record, "reliability_reason", &source.reliability_reason);
-            if let Some(text) = read_article(reader, *file, &record, &source.file) {
-                articles.insert(source.id.get_ref().clone(), normalise_for_quote(&text));
+            match article {
+                Ok(text) => {
+                    articles.insert(source.id.get_ref().clone(), text);
+                }
+                Err(message) => {
+                    reader.report(*file, Some(source.file.span().start), Some(record.clone()), message)
+                }
             }
             Source {
                 id: source.id.get_ref().clone(),
@@ -217,13 +227,36 @@ fn normalised(text: &str) -> std::borrow::Cow<'_, str> {
     let plain = text.is_ascii()
         && !text.starts_with(char::is_whitespace)
         && !text.ends_with(char::is_whitespace)
-        && !text.as_bytes().windows(2).any(|w| w[0].is_ascii_whitespace() && w[1].is_ascii_whitespace())
-        && !text.bytes().any(|b| b.is_ascii_whitespace() && b != b' ');
+        && !text.as_bytes().windows(2).any(|w| is_space(w[0]) && is_space(w[1]))
+        && !text.bytes().any(|b| is_space(b) && b != b' ');
     if plain { std::borrow::Cow::Borrowed(text) } else { std::borrow::Cow::Owned(normalise_for_quote(text)) }
+}
+
+/// White space as `char::is_whitespace` sees it, for ASCII bytes (tab to carriage return, space).
+fn is_space(b: u8) -> bool {
+    b == b' ' || (b'\t'..=b'\r').contains(&b)
 }
 
 /// Runs of white space count as one space; typographic quotes equal their plain forms.
 pub fn normalise_for_quote(text: &str) -> String {
+    if text.is_ascii() {
+        // Most articles: work on bytes (ASCII has no typographic quotes to map).
+        let mut out = Vec::with_capacity(text.len());
+        let mut in_space = false;
+        for &b in text.trim().as_bytes() {
+            if is_space(b) {
+                if !in_space {
+                    out.push(b' ');
+                }
+                in_space = true;
+            } else {
+                in_space = false;
+                out.push(b);
+            }
+        }
+        // ASCII in, ASCII out: always valid UTF-8.
+        return String::from_utf8(out).unwrap_or_default();
+    }
     let mut out = String::with_capacity(text.len());
     let mut in_space = false;
     for c in text.trim().chars() {
@@ -257,34 +290,21 @@ fn require_text(
     }
 }
 
-fn read_article(
-    reader: &mut Reader<'_>,
-    file: usize,
-    record: &str,
-    path: &toml::Spanned<String>,
-) -> Option<String> {
-    let at = Some(path.span().start);
-    let record = Some(record.to_string());
-    if !is_inside_dataset(path.get_ref()) {
-        let message = format!(
-            "`file` \"{}\" must be a path inside the dataset, such as seeds/article.txt",
-            path.get_ref()
-        );
-        reader.report(file, at, record, message);
-        return None;
+/// The article at `path`, normalised for quote matching, or what is wrong with it.
+fn load_article(files: &dyn super::DatasetFiles, path: &str) -> Result<String, String> {
+    if !is_inside_dataset(path) {
+        return Err(format!(
+            "`file` \"{path}\" must be a path inside the dataset, such as seeds/article.txt"
+        ));
     }
-    let shown = reader.files().display_path(path.get_ref());
-    match reader.files().read(path.get_ref()) {
+    let shown = files.display_path(path);
+    match files.read(path) {
         Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => Some(text),
-            Err(error) => {
-                let message = format!(
-                    "the article {shown} is not valid UTF-8 (first bad byte at offset {}); save it as UTF-8",
-                    error.utf8_error().valid_up_to()
-                );
-                reader.report(file, at, record, message);
-                None
-            }
+            Ok(text) => Ok(normalise_for_quote(&text)),
+            Err(error) => Err(format!(
+                "the article {shown} is not valid UTF-8 (first bad byte at offset {}); save it as UTF-8",
+                error.utf8_error().valid_up_to()
+            )),
         },
         Err(error) => {
             let why = if error.kind() == std::io::ErrorKind::NotFound {
@@ -292,13 +312,7 @@ fn read_article(
             } else {
                 format!("cannot be read ({error})")
             };
-            reader.report(
-                file,
-                at,
-                record,
-                format!("the article {shown} {why}; put the article there or correct `file`"),
-            );
-            None
+            Err(format!("the article {shown} {why}; put the article there or correct `file`"))
         }
     }
 }
@@ -629,11 +643,35 @@ mod tests {
 
     #[test]
     fn plain_quotes_are_borrowed_and_agree_with_normalising() {
-        for text in ["plain words", " lead", "two  spaces", "tab\there", "“curly”", "line\nbreak", "end "]
+        for text in
+            ["plain words", " lead", "two  spaces", "tab\there", "“curly”", "line\nbreak", "end ", "vt\u{b}x"]
         {
             assert_eq!(normalised(text), normalise_for_quote(text), "{text:?}");
         }
         assert!(matches!(normalised("plain words"), std::borrow::Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn the_ascii_path_normalises_as_the_general_one() {
+        for text in ["  a \t\n b  ", "x\u{b}\u{c}y", "plain", "", " "] {
+            let general: String = {
+                let mut out = String::new();
+                let mut in_space = false;
+                for c in text.trim().chars() {
+                    if c.is_whitespace() {
+                        if !in_space {
+                            out.push(' ');
+                        }
+                        in_space = true;
+                    } else {
+                        in_space = false;
+                        out.push(c);
+                    }
+                }
+                out
+            };
+            assert_eq!(normalise_for_quote(text), general, "{text:?}");
+        }
     }
 
     #[test]
