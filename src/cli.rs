@@ -21,7 +21,8 @@ use crate::query::{Query, QueryError};
     after_help = "Query language (for --query): actor:ID weapon:ID source:ID from:DATE to:DATE and free words,\n\
         e.g. 'actor:north-korea weapon:kn-23 from:2024 missiles'. Values of one facet are OR'd,\n\
         facets are AND'd, every word must match (typos and partial words are forgiven).\n\
-        Dates are YYYY, YYYY-MM or YYYY-MM-DD; --from/--to keep events that overlap the range."
+        Dates are YYYY, YYYY-MM or YYYY-MM-DD; --from/--to keep events that overlap the range.\n\n\
+        In the explorer (annals with no command), press ? to see every key."
 )]
 pub struct Cli {
     /// Load the dataset in DIR (with data/ and seeds/) instead of the bundled one
