@@ -185,6 +185,9 @@ pub struct App {
     answered: Option<Query>,
     /// A search to hand to the worker at the end of this update.
     pending_search: Option<Effect>,
+    /// The event selected when the current search began: partial answers may not hold it, the
+    /// complete answer is matched against it again.
+    selection_anchor: Option<usize>,
 }
 
 impl App {
@@ -212,6 +215,7 @@ impl App {
             searching: false,
             answered: None,
             pending_search: None,
+            selection_anchor: None,
         };
         app.refilter();
         app.selected = app.visible.first().copied();
@@ -225,7 +229,11 @@ impl App {
 
     /// Apply one action. The only way the app's state changes; I/O it needs comes back as an Effect.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
-        if !matches!(action, Action::Resize(..) | Action::Wheel { .. }) {
+        // A message stays until the user does something; answers arriving don't wipe it.
+        if !matches!(
+            action,
+            Action::Resize(..) | Action::Wheel { .. } | Action::SearchDone { .. } | Action::ExportDone(_)
+        ) {
             self.status = None;
         }
         match action {
@@ -233,11 +241,15 @@ impl App {
             Action::Resize(width, height) => {
                 self.screen = Size { width, height };
                 self.reveal_selection();
+                self.detail_scroll = self.detail_scroll.min(crate::ui::detail::max_scroll(self));
             }
             Action::ExportDone(outcome) => self.export_done(outcome),
             Action::SearchDone { generation, view, complete } => {
                 if generation == self.generation {
                     self.apply_view(*view);
+                    if complete {
+                        self.selection_anchor = None;
+                    }
                     self.searching = !complete;
                     // A partial view answers no query; a complete one can seed a narrower search.
                     self.answered = complete.then(|| self.query.clone());
@@ -372,6 +384,7 @@ impl App {
                 .filter(|answered| self.query.narrows(answered))
                 .map(|_| Arc::clone(&self.visible));
             self.searching = true;
+            self.selection_anchor = self.selection_anchor.or(self.selected);
             self.pending_search =
                 Some(Effect::Search { generation: self.generation, query: self.query.clone(), within });
             return;
@@ -389,8 +402,9 @@ impl App {
         self.event_rows = view.event_rows;
         self.density = view.density;
         let previous = self.selected;
+        let wanted = self.selection_anchor.or(previous);
         self.selected =
-            previous.and_then(|event| self.nearest_visible(event)).or(self.visible.first().copied());
+            wanted.and_then(|event| self.nearest_visible(event)).or(self.visible.first().copied());
         if self.selected != previous {
             self.detail_scroll = 0;
         }

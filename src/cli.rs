@@ -51,9 +51,9 @@ pub enum Command {
     Export {
         #[command(flatten)]
         filters: Filters,
-        /// Output format
-        #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
-        format: ExportFormat,
+        /// Output format [default: from FILE's extension (.json, .csv), else md]
+        #[arg(long, value_enum)]
+        format: Option<ExportFormat>,
         /// Write to FILE (atomically) instead of standard output; `-` is standard output
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
@@ -103,23 +103,6 @@ fn parse_date(text: &str) -> Result<Date, String> {
 }
 
 impl Filters {
-    /// These filters and `other`'s together (top-level flags with a subcommand's).
-    pub fn and(&self, other: &Filters) -> Filters {
-        let join = |a: &[String], b: &[String]| a.iter().chain(b).cloned().collect();
-        let query = match (&self.query, &other.query) {
-            (Some(a), Some(b)) => Some(format!("{a} {b}")),
-            (a, b) => a.clone().or_else(|| b.clone()),
-        };
-        Filters {
-            actors: join(&self.actors, &other.actors),
-            weapons: join(&self.weapons, &other.weapons),
-            sources: join(&self.sources, &other.sources),
-            from: self.from.or(other.from),
-            to: self.to.or(other.to),
-            query,
-        }
-    }
-
     /// The one Query these arguments describe: `--query` with the flags added to it.
     pub fn to_query(&self) -> Result<Query, QueryError> {
         let base: Query = self.query.as_deref().unwrap_or_default().parse()?;

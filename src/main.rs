@@ -38,20 +38,20 @@ fn main() -> ExitCode {
         }
         Some(Command::Export { ref filters, format, ref output, force }) => {
             let data_dir = cli.data.as_deref();
-            with_query(dataset, &cli.filters.and(filters), |dataset, query| {
+            with_query(dataset, &[&cli.filters, filters], |dataset, query| {
                 let code = export(&dataset, &query, format, data_dir, output.as_deref(), force);
                 let_the_os_free(dataset);
                 code
             })
         }
         Some(Command::List { ref filters, format }) => {
-            with_query(dataset, &cli.filters.and(filters), |dataset, query| {
+            with_query(dataset, &[&cli.filters, filters], |dataset, query| {
                 let code = list(&dataset, &query, format);
                 let_the_os_free(dataset);
                 code
             })
         }
-        None => with_query(dataset, &cli.filters, |dataset, query| {
+        None => with_query(dataset, &[&cli.filters], |dataset, query| {
             let dataset = Arc::new(dataset);
             // Held past the UI's end so that quitting doesn't wait for the dataset to be freed.
             let_the_os_free(Arc::clone(&dataset));
@@ -101,14 +101,16 @@ fn let_the_os_free<T>(value: T) {
 /// Refuse a broken dataset (exit 1) or a bad filter (exit 2), else run `then`.
 fn with_query(
     dataset: Result<Dataset, LoadFailure>,
-    filters: &Filters,
+    filters: &[&Filters],
     then: impl FnOnce(Dataset, Query) -> ExitCode,
 ) -> ExitCode {
     let dataset = match dataset {
         Ok(dataset) => dataset,
         Err(failure) => return report_failure(&failure),
     };
-    match filters.to_query().and_then(|q| q.validate(&dataset).map(|()| q)) {
+    // Top-level flags and a subcommand's add up, through the same merge as --query's terms.
+    let query = filters.iter().try_fold(Query::default(), |query, filters| query.merge(filters.to_query()?));
+    match query.and_then(|q| q.validate(&dataset).map(|()| q)) {
         Ok(query) => then(dataset, query),
         Err(error) => {
             eprintln!("error: {error}");
@@ -150,13 +152,15 @@ fn report_failure(failure: &LoadFailure) -> ExitCode {
 fn export(
     dataset: &Dataset,
     query: &Query,
-    format: ExportFormat,
+    format: Option<ExportFormat>,
     data_dir: Option<&Path>,
     output: Option<&Path>,
     force: bool,
 ) -> ExitCode {
     let events = query.filter(dataset, &SkimWordMatcher::default());
     let output = output.filter(|path| *path != Path::new("-"));
+    // Without --format, a file's extension chooses (as in the explorer's export); else markdown.
+    let format = format.unwrap_or_else(|| output.map_or(ExportFormat::Md, ExportFormat::for_path));
     let generated = export::generated_now();
     let bytes =
         Export { dataset, events: &events, query, format, data_dir, output, generated: &generated }.render();

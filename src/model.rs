@@ -263,6 +263,9 @@ pub struct Dataset {
     lookups: Vec<EventLookup>,
     /// The actor, weapon and source indices that `lookups` point into.
     lookup_refs: Vec<u32>,
+    /// Each event id's hash with the event's index, sorted: finds an event by id without a
+    /// map of strings.
+    event_ids: Vec<(u64, u32)>,
     /// Per actor and per weapon type: its name, aliases and designations, lower-cased, one
     /// per line. A keyword search reads these for the events that name them.
     actor_names: Vec<String>,
@@ -322,10 +325,15 @@ impl Dataset {
             events,
             lookups: Vec::new(),
             lookup_refs: Vec::new(),
+            event_ids: Vec::new(),
             actor_names,
             weapon_names,
         };
         dataset.build_lookups();
+        let mut ids: Vec<(u64, u32)> =
+            dataset.events.iter().enumerate().map(|(i, e)| (id_hash(&e.id), i as u32)).collect();
+        ids.sort_unstable();
+        dataset.event_ids = ids;
         dataset
     }
 
@@ -366,7 +374,13 @@ impl Dataset {
         self.lookup_refs = flat;
         let masks: Vec<u64> = (0..self.events.len())
             .into_par_iter()
-            .map(|i| self.search_fields_unmasked(i).iter().fold(0, |mask, field| mask | char_mask(field)))
+            .map(|i| {
+                // Case is folded as the matcher folds it (İ is i), so the mask never rejects a match.
+                let mask = |field: &&str| {
+                    if field.is_ascii() { char_mask(field) } else { char_mask(&lowercase(field)) }
+                };
+                self.search_fields_unmasked(i).iter().fold(0, |all, field| all | mask(field))
+            })
             .collect();
         for (lookup, mask) in self.lookups.iter_mut().zip(masks) {
             lookup.mask = mask;
@@ -428,6 +442,17 @@ impl Dataset {
         self.weapon_index.get(id).map(|&i| &self.weapons[i])
     }
 
+    /// The event with this id.
+    pub fn event_by_id(&self, id: &str) -> Option<&Event> {
+        let hash = id_hash(id);
+        let first = self.event_ids.partition_point(|&(h, _)| h < hash);
+        self.event_ids[first..]
+            .iter()
+            .take_while(|&&(h, _)| h == hash)
+            .map(|&(_, i)| &self.events[i as usize])
+            .find(|event| event.id == id)
+    }
+
     pub fn actor_position(&self, id: &str) -> Option<u32> {
         self.actor_index.get(id).map(|&i| i as u32)
     }
@@ -439,6 +464,11 @@ impl Dataset {
     pub fn source_position(&self, id: &str) -> Option<u32> {
         self.source_index.get(id).map(|&i| i as u32)
     }
+}
+
+fn id_hash(id: &str) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault};
+    BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(id)
 }
 
 /// The one chronological order of events (see docs/DATA.md, "Sort order"): by first day,

@@ -90,11 +90,14 @@ impl WordMatcher for SkimWordMatcher {
         let mut best: Option<WordMatch> = None;
         for (start, token) in tokens(text) {
             buffer.clear();
-            buffer.extend(token.chars());
-            if !is_compact_in(&buffer, &word, lowercase_char) {
+            buffer.extend(token.chars().map(lowercase_char));
+            if !is_compact_in(&buffer, &word, |c| c) {
                 continue;
             }
-            let Some((score, positions)) = self.skim.fuzzy_indices(token, &needle) else {
+            // Skim folds only ASCII case: give it the token lower-cased (one char per char, so
+            // positions stay valid) so that É, Ö, К highlight as they match.
+            let folded: String = buffer.iter().collect();
+            let Some((score, positions)) = self.skim.fuzzy_indices(&folded, &needle) else {
                 continue;
             };
             if best.as_ref().is_none_or(|b| score > b.score) {
@@ -320,6 +323,14 @@ mod tests {
                 String::from_utf8_lossy(&word)
             );
         }
+    }
+
+    #[test]
+    fn capitals_beyond_ascii_match_and_highlight() {
+        let found = SkimWordMatcher::default().match_word("Émile Zola", "émile").map(|m| m.positions);
+        assert_eq!(found, Some(vec![0, 1, 2, 3, 4]));
+        assert!(finds("Ким Чен Ын", "ким"));
+        assert!(finds("Ötzi", "ötzi"));
     }
 
     #[test]

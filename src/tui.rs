@@ -119,9 +119,18 @@ enum Message {
 /// Write the current view to `path`. The TUI's export is the CLI's: the same Export, the
 /// same atomic write.
 pub fn export(app: &App, path: PathBuf, overwrite: bool, generated: &str) -> ExportOutcome {
+    // While a search is under way the list shown is not yet the query's answer: the file must
+    // hold exactly what its stated query selects, so answer the query here.
+    let answered;
+    let events: &[usize] = if app.searching {
+        answered = app.query.filter(&app.dataset, app.matcher.as_ref());
+        &answered
+    } else {
+        &app.visible
+    };
     let bytes = Export {
         dataset: &app.dataset,
-        events: &app.visible,
+        events,
         query: &app.query,
         format: ExportFormat::for_path(&path),
         data_dir: app.data_dir.as_deref(),
@@ -130,7 +139,7 @@ pub fn export(app: &App, path: PathBuf, overwrite: bool, generated: &str) -> Exp
     }
     .render();
     match write_atomically(&path, &bytes, overwrite) {
-        Ok(()) => ExportOutcome::Written { path, events: app.visible.len() },
+        Ok(()) => ExportOutcome::Written { path, events: events.len() },
         Err(WriteError::Exists(path)) => ExportOutcome::Exists(path),
         Err(error) => ExportOutcome::Failed(error.to_string()),
     }

@@ -355,6 +355,37 @@ fn resize_keeps_the_selection_on_screen() {
 }
 
 #[test]
+fn a_resize_keeps_the_detail_scroll_within_its_text() {
+    let mut app = app_sized(60, 14);
+    app.update(Action::ToggleFocus);
+    app.update(Action::ScrollDetail(1000));
+    assert!(app.detail_scroll > 0);
+    app.update(Action::Resize(240, 80));
+    assert_eq!(app.detail_scroll, annals::ui::detail::max_scroll(&app));
+}
+
+#[test]
+fn capitals_beyond_ascii_are_found_by_the_filter_too() {
+    let mut istanbul = event("istanbul", "2024-03", "İstanbul talks", &["russia"], &[]);
+    istanbul.summary = "Talks.".into();
+    let dataset = Dataset::new(
+        "T".into(),
+        vec![],
+        vec![actor("russia", "Russia", ActorKind::State)],
+        vec![],
+        vec![istanbul],
+    );
+    let query: Query = "istanbul".parse().expect("query");
+    assert_eq!(
+        query.filter(&dataset, &SkimWordMatcher::default()),
+        vec![0],
+        "İ folds to i in the mask as in the match"
+    );
+    assert!(dataset.event_by_id("istanbul").is_some());
+    assert!(dataset.event_by_id("nowhere").is_none());
+}
+
+#[test]
 fn clicks_select_rows_and_focus_panes() {
     let mut app = app();
     let layout = app.layout();
@@ -474,6 +505,36 @@ mod background {
         let mut sync = super::app();
         sync.set_query(app.query.clone());
         assert_eq!(app.visible, sync.visible, "narrowing gives what a full search gives");
+    }
+
+    #[test]
+    fn a_message_outlives_the_answers_that_follow_it() {
+        let mut app = background_app();
+        app.set_query("actor:russia".parse().expect("query"));
+        let effect = app.update(Action::ClearFilters).expect("clearing asks for a search");
+        assert_eq!(app.status.as_deref(), Some("all filters cleared"));
+        let done = answer(&app, effect);
+        app.update(done);
+        assert_eq!(app.status.as_deref(), Some("all filters cleared"), "the answer doesn't wipe it");
+        app.update(Action::Move(1));
+        assert_eq!(app.status, None, "the next keystroke does");
+    }
+
+    #[test]
+    fn a_partial_answer_does_not_lose_the_selection_for_good() {
+        let mut app = background_app();
+        app.update(Action::Last);
+        assert_eq!(selected_id(&app), "troops");
+        app.update(Action::StartSearch);
+        let effect = app.update(Action::Input('t')).expect("a search");
+        let Effect::Search { generation, .. } = effect else { panic!("a search") };
+        // A partial answer holding only an early event, then the complete one.
+        let early = View::build(&app.dataset, vec![0]);
+        app.update(Action::SearchDone { generation, view: Box::new(early), complete: false });
+        assert_eq!(selected_id(&app), "shells-aug", "the nearest of what has arrived");
+        let complete = View::build(&app.dataset, (0..app.dataset.events.len()).collect());
+        app.update(Action::SearchDone { generation, view: Box::new(complete), complete: true });
+        assert_eq!(selected_id(&app), "troops", "back on the event the user had");
     }
 
     #[test]

@@ -241,6 +241,28 @@ fn bad_arguments_are_one_line_errors_with_exit_code_2() {
 }
 
 #[test]
+fn top_level_and_subcommand_filters_add_up_or_conflict_clearly() {
+    good(&["--weapon", "artillery-shells", "list", "--format", "json", "--actor", "nis"]).assert().success();
+    annals()
+        .args(["--from", "2023", "list", "--from", "2025"])
+        .assert()
+        .code(2)
+        .stderr("error: from is given twice (2023 and 2025); keep one\n");
+}
+
+#[test]
+fn export_takes_its_format_from_the_file_name_unless_told() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let json = dir.path().join("out.json");
+    annals().arg("export").arg("-o").arg(&json).assert().success();
+    let text = std::fs::read_to_string(&json).expect("written");
+    assert!(serde_json::from_str::<serde_json::Value>(&text).is_ok(), "JSON, from .json");
+    let forced = dir.path().join("out2.json");
+    annals().arg("export").arg("--format").arg("md").arg("-o").arg(&forced).assert().success();
+    assert!(std::fs::read_to_string(&forced).expect("written").starts_with("# "), "--format wins");
+}
+
+#[test]
 fn every_subcommand_has_help() {
     for args in [&["--help"][..], &["list", "--help"], &["check", "--help"]] {
         annals().args(args).assert().success().stdout(predicate::str::contains("Usage: annals"));

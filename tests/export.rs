@@ -424,6 +424,58 @@ fn the_tui_and_the_cli_write_the_same_bytes_but_for_the_generated_line() {
     }
 }
 
+#[test]
+fn an_export_during_a_search_holds_exactly_what_its_query_selects() {
+    let mut app = fixture_app();
+    app.background_search = true;
+    app.update(Action::StartSearch);
+    for c in "shells".chars() {
+        let _ = app.update(Action::Input(c)); // Asked of the worker; never answered here.
+    }
+    app.update(Action::Submit);
+    assert!(app.searching, "the list still shows the last answer");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("during.json");
+    let outcome = annals::tui::export(&app, path.clone(), false, "now");
+    assert_eq!(outcome, ExportOutcome::Written { path: path.clone(), events: 1 });
+    let json: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).expect("file")).expect("JSON");
+    assert_eq!(json.as_array().map(Vec::len), Some(1), "the query's answer, not the stale list");
+}
+
+#[test]
+fn exported_files_get_the_usual_mode_and_keep_an_existing_one() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let usual = dir.path().join("usual");
+    std::fs::File::create(&usual).expect("a file made the ordinary way");
+    let new = dir.path().join("new.md");
+    annals().arg("export").arg("-o").arg(&new).assert().success();
+    let mode = |p: &Path| std::fs::metadata(p).expect("metadata").permissions().mode() & 0o777;
+    assert_eq!(mode(&new), mode(&usual), "not the temporary file's 0600");
+    std::fs::set_permissions(&new, std::fs::Permissions::from_mode(0o640)).expect("chmod");
+    annals().arg("export").arg("-o").arg(&new).arg("--force").assert().success();
+    assert_eq!(mode(&new), 0o640, "an overwritten file keeps its mode");
+}
+
+#[test]
+fn a_symbolic_link_is_refused_and_left_alone() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let target = dir.path().join("target.md");
+    std::fs::write(&target, "precious").expect("target");
+    let link = dir.path().join("link.md");
+    std::os::unix::fs::symlink(&target, &link).expect("symlink");
+    annals()
+        .arg("export")
+        .arg("-o")
+        .arg(&link)
+        .arg("--force")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("is a symbolic link"));
+    assert!(std::fs::symlink_metadata(&link).expect("link").file_type().is_symlink());
+    assert_eq!(std::fs::read_to_string(&target).expect("target"), "precious");
+}
+
 /// Carry out an export effect as the TUI's loop does.
 fn perform(app: &App, effect: Effect) -> ExportOutcome {
     let Effect::Export { path, overwrite } = effect else { panic!("an export effect") };

@@ -78,6 +78,8 @@ impl App {
 
     pub(super) fn select_position(&mut self, position: usize) {
         let Some(&event) = self.visible.get(position) else { return };
+        // The user's choice replaces the one a running search was keeping.
+        self.selection_anchor = None;
         if self.selected != Some(event) {
             self.selected = Some(event);
             self.detail_scroll = 0;

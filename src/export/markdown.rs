@@ -124,7 +124,7 @@ impl Markdown<'_> {
             let related: Vec<String> = event
                 .related
                 .iter()
-                .map(|id| match dataset.events.iter().find(|e| &e.id == id) {
+                .map(|id| match dataset.event_by_id(id) {
                     Some(e) => format!("{} {}", e.date_label(), escape(&e.title)),
                     None => escape(id),
                 })
@@ -220,7 +220,8 @@ pub fn describe(query: &Query, dataset: &Dataset) -> String {
 /// backslash-escaped, line breaks become spaces, and control characters become visible.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
+    // Leading spaces would indent a paragraph into a code block; trailing ones make a line break.
+    for c in text.trim().chars() {
         let c = if matches!(c, '\n' | '\r' | '\t') { ' ' } else { crate::ui::text::clean_char(c) };
         if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' | '#' | '!' | '$') {
             out.push('\\');
@@ -258,6 +259,12 @@ mod tests {
         assert_eq!(escape("12. item"), "12\\. item");
         assert_eq!(escape("line\nbreak"), "line break");
         assert_eq!(escape("U.S. 2023-08"), "U.S. 2023-08", "ordinary text stays readable");
+    }
+
+    #[test]
+    fn leading_and_trailing_spaces_cannot_make_code_or_breaks() {
+        assert_eq!(escape("    indented"), "indented");
+        assert_eq!(escape("line  "), "line");
     }
 
     #[test]

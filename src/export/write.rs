@@ -12,6 +12,8 @@ pub enum WriteError {
     IsDirectory(PathBuf),
     #[error("{} is not a regular file (a device or pipe); export to a file path instead", .0.display())]
     NotAFile(PathBuf),
+    #[error("{} is a symbolic link; export to the file it points to, or to another name", .0.display())]
+    SymbolicLink(PathBuf),
     #[error("cannot write {}: {reason}; nothing was written", .path.display())]
     Io { path: PathBuf, reason: String },
 }
@@ -23,8 +25,12 @@ pub fn write_atomically(path: &Path, bytes: &[u8], overwrite: bool) -> Result<()
     if path.is_dir() {
         return Err(WriteError::IsDirectory(path.to_path_buf()));
     }
-    // Renaming over a device such as /dev/full would replace it: never touch what is not a file.
-    if path.exists() && !path.is_file() {
+    // Renaming over a link or a device (/dev/full) would replace it: never touch what is not a file.
+    let existing = std::fs::symlink_metadata(path).ok();
+    if existing.as_ref().is_some_and(|m| m.file_type().is_symlink()) {
+        return Err(WriteError::SymbolicLink(path.to_path_buf()));
+    }
+    if existing.as_ref().is_some_and(|m| !m.is_file()) {
         return Err(WriteError::NotAFile(path.to_path_buf()));
     }
     if !overwrite && path.exists() {
@@ -36,8 +42,19 @@ pub fn write_atomically(path: &Path, bytes: &[u8], overwrite: bool) -> Result<()
         _ => Path::new("."),
     };
     // The temporary file is deleted when dropped, so every early return leaves nothing behind.
-    let mut temporary =
-        tempfile::Builder::new().prefix(".annals-export-").tempfile_in(directory).map_err(io)?;
+    // A new file gets the usual mode (0666 less the umask), an overwritten one keeps its own;
+    // a temporary file alone would be 0600.
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".annals-export-");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut temporary = builder.tempfile_in(directory).map_err(io)?;
+    if let Some(existing) = &existing {
+        std::fs::set_permissions(temporary.path(), existing.permissions()).map_err(io)?;
+    }
     temporary.write_all(bytes).map_err(io)?;
     temporary.as_file().sync_all().map_err(io)?;
     let persisted = if overwrite {

@@ -128,7 +128,7 @@ fn lines(app: &App, event: &Event) -> Vec<Line<'static>> {
     if !event.related.is_empty() {
         lines.push(Line::styled("related:", theme.label()));
         for id in &event.related {
-            let related = dataset.events.iter().find(|e| &e.id == id);
+            let related = dataset.event_by_id(id);
             let text = related.map_or_else(|| id.clone(), |e| format!("{}  {}", e.date_label(), e.title));
             lines.push(Line::from(vec![Span::raw("  • "), Span::raw(clean(&text))]));
         }

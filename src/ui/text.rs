@@ -9,9 +9,11 @@ use unicode_width::UnicodeWidthChar;
 /// other invisible format characters) with a visible U+FFFD. One character in, one out, so
 /// highlight positions computed on the original text stay valid.
 pub fn clean_char(c: char) -> char {
+    // Unicode's format characters (category Cf) that render as nothing or reorder text.
     let invisible = matches!(c,
-        '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}'
-        | '\u{feff}' | '\u{061c}' | '\u{00ad}');
+        '\u{00ad}' | '\u{061c}' | '\u{180e}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}'
+        | '\u{2060}'..='\u{206f}' | '\u{feff}' | '\u{fff9}'..='\u{fffb}' | '\u{1d173}'..='\u{1d17a}'
+        | '\u{e0001}' | '\u{e0020}'..='\u{e007f}');
     if c.is_control() || invisible { '\u{fffd}' } else { c }
 }
 
@@ -92,6 +94,22 @@ mod tests {
     fn cleaning_makes_escapes_and_invisibles_visible_one_for_one() {
         assert_eq!(clean("a\u{1b}[31mb\u{202e}c\u{200b}d\te"), "a\u{fffd}[31mb\u{fffd}c\u{fffd}d\u{fffd}e");
         assert_eq!(clean("김정은 Kim"), "김정은 Kim");
+    }
+
+    #[test]
+    fn every_invisible_format_character_is_made_visible() {
+        for c in [
+            '\u{e0001}',
+            '\u{e0041}',
+            '\u{206a}',
+            '\u{fff9}',
+            '\u{180e}',
+            '\u{1d173}',
+            '\u{2066}',
+            '\u{200d}',
+        ] {
+            assert_eq!(clean_char(c), '\u{fffd}', "{:?}", c);
+        }
     }
 
     #[test]
