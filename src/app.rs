@@ -439,6 +439,9 @@ impl App {
     }
 
     fn open_picker(&mut self, facet: Facet) {
-        self.mode = Mode::Picker(Picker::open(facet, &self.dataset, &self.query, self.matcher.as_ref()));
+        // The list answers the query unless a search for it is still running.
+        let answer = (!self.searching).then_some(self.visible.as_slice());
+        let picker = Picker::open(facet, &self.dataset, &self.query, answer, self.matcher.as_ref());
+        self.mode = Mode::Picker(picker);
     }
 }

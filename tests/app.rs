@@ -280,6 +280,18 @@ fn picker_counts_under_the_other_filters_and_applies_on_enter() {
 }
 
 #[test]
+fn picker_counts_ignore_the_facets_own_choice() {
+    let mut app = app();
+    // Russia is chosen: the actor picker still counts under the other filters only.
+    app.set_query("actor:russia weapon:shells".parse().expect("query"));
+    app.update(Action::OpenPicker(Facet::Actor));
+    let Mode::Picker(picker) = &app.mode else { panic!("picker open") };
+    let count = |id: &str| picker.options.iter().find(|o| o.id == id).map(|o| o.count);
+    assert_eq!((count("north-korea"), count("russia"), count("nis")), (Some(2), Some(1), Some(2)));
+    assert_eq!(picker.chosen, ["russia"]);
+}
+
+#[test]
 fn picker_toggles_several_moves_and_cancels() {
     let mut app = app();
     app.update(Action::OpenPicker(Facet::Weapon));

@@ -1,12 +1,13 @@
 //! The facet pickers (actor, weapon type, source): multi-select with live counts.
 
-use std::collections::HashMap;
-
 use super::browse::facet_values;
 use super::{Action, App, Mode, edit_text};
 use crate::model::Dataset;
 use crate::query::{Facet, Query};
 use crate::search::WordMatcher;
+
+/// The values of one facet an event has, as indices into the dataset's list of them.
+type EventValues = fn(&Dataset, usize) -> &[u32];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PickerOption {
@@ -36,24 +37,43 @@ pub struct Picker {
 }
 
 impl Picker {
-    pub fn open(facet: Facet, dataset: &Dataset, query: &Query, matcher: &dyn WordMatcher) -> Self {
+    /// The picker for `facet`, each value counted under the query's other filters. `answer` is
+    /// what the query selects, when known: with none of this facet's values chosen, the other
+    /// filters are the whole query, so those events are counted without searching again.
+    pub fn open(
+        facet: Facet,
+        dataset: &Dataset,
+        query: &Query,
+        answer: Option<&[usize]>,
+        matcher: &dyn WordMatcher,
+    ) -> Self {
         let mut others = query.clone();
         let chosen = facet_values(&mut others, facet).map(std::mem::take).unwrap_or_default();
-        let mut counts: HashMap<&str, usize> = HashMap::new();
-        for index in others.filter(dataset, matcher) {
-            let event = &dataset.events[index];
-            let mut values: Vec<&str> = match facet {
-                Facet::Actor => event.involved_actors().collect(),
-                Facet::Weapon => event.weapons.iter().map(String::as_str).collect(),
-                Facet::Source => event.citations.iter().map(|c| c.source.as_str()).collect(),
-                Facet::From | Facet::To => Vec::new(),
-            };
-            values.sort_unstable();
-            values.dedup();
-            for value in values {
-                *counts.entry(value).or_default() += 1;
+        let searched;
+        let counted: &[usize] = match answer {
+            Some(answer) if chosen.is_empty() => answer,
+            _ => {
+                searched = others.filter(dataset, matcher);
+                &searched
+            }
+        };
+        let (slots, of_event): (usize, EventValues) = match facet {
+            Facet::Actor => (dataset.actors.len(), Dataset::event_actors),
+            Facet::Weapon => (dataset.weapons.len(), Dataset::event_weapons),
+            Facet::Source | Facet::From | Facet::To => (dataset.sources.len(), Dataset::event_sources),
+        };
+        // The dataset keeps each event's values as distinct indices: count them directly.
+        let mut tally = vec![0usize; slots];
+        for &index in counted {
+            for &value in of_event(dataset, index) {
+                tally[value as usize] += 1;
             }
         }
+        let position = |id: &str| match facet {
+            Facet::Actor => dataset.actor_position(id),
+            Facet::Weapon => dataset.weapon_position(id),
+            Facet::Source | Facet::From | Facet::To => dataset.source_position(id),
+        };
         let option = |id: &str, label: &str, note: String, names: Vec<&String>| {
             let mut search_text = format!("{label}\n{id}\n");
             for name in names {
@@ -64,7 +84,7 @@ impl Picker {
                 id: id.to_string(),
                 label: label.to_string(),
                 note,
-                count: counts.get(id).copied().unwrap_or(0),
+                count: position(id).map_or(0, |p| tally[p as usize]),
                 search_text,
             }
         };
