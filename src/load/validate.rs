@@ -257,6 +257,11 @@ pub fn normalise_for_quote(text: &str) -> String {
         // ASCII in, ASCII out: always valid UTF-8.
         return String::from_utf8(out).unwrap_or_default();
     }
+    normalise_chars(text)
+}
+
+/// `normalise_for_quote` for any text, character by character.
+fn normalise_chars(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut in_space = false;
     for c in text.trim().chars() {
@@ -654,22 +659,7 @@ mod tests {
     #[test]
     fn the_ascii_path_normalises_as_the_general_one() {
         for text in ["  a \t\n b  ", "x\u{b}\u{c}y", "plain", "", " "] {
-            let general: String = {
-                let mut out = String::new();
-                let mut in_space = false;
-                for c in text.trim().chars() {
-                    if c.is_whitespace() {
-                        if !in_space {
-                            out.push(' ');
-                        }
-                        in_space = true;
-                    } else {
-                        in_space = false;
-                        out.push(c);
-                    }
-                }
-                out
-            };
+            let general = normalise_chars(text);
             assert_eq!(normalise_for_quote(text), general, "{text:?}");
         }
     }
