@@ -49,10 +49,6 @@ pub enum DateError {
 }
 
 impl Date {
-    pub fn year(year: i32) -> Result<Self, DateError> {
-        Self::build(year, None, None, &year.to_string())
-    }
-
     pub fn precision(&self) -> DatePrecision {
         match (self.month, self.day) {
             (None, _) => DatePrecision::Year,

@@ -374,12 +374,13 @@ impl Dataset {
         self.lookup_refs = flat;
         let masks: Vec<u64> = (0..self.events.len())
             .into_par_iter()
-            .map(|i| {
+            .map_init(Vec::new, |fields, i| {
+                self.search_fields_into(i, fields);
                 // Case is folded as the matcher folds it (İ is i), so the mask never rejects a match.
                 let mask = |field: &&str| {
                     if field.is_ascii() { char_mask(field) } else { char_mask(&lowercase(field)) }
                 };
-                self.search_fields_unmasked(i).iter().fold(0, |all, field| all | mask(field))
+                fields.iter().fold(0, |all, field| all | mask(field))
             })
             .collect();
         for (lookup, mask) in self.lookups.iter_mut().zip(masks) {
@@ -424,12 +425,6 @@ impl Dataset {
         fields.extend(self.event_weapons(index).iter().map(|&w| self.weapon_names[w as usize].as_str()));
     }
 
-    fn search_fields_unmasked(&self, index: usize) -> Vec<&str> {
-        let mut fields = Vec::new();
-        self.search_fields_into(index, &mut fields);
-        fields
-    }
-
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.source_index.get(id).map(|&i| &self.sources[i])
     }
@@ -471,34 +466,24 @@ fn id_hash(id: &str) -> u64 {
     BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(id)
 }
 
-/// The one chronological order of events (see docs/DATA.md, "Sort order"): by first day,
-/// coarser precision first, then by the date's last day, the span's last day, and id.
-pub fn chronological(a: &Event, b: &Event) -> std::cmp::Ordering {
-    date_key(a).cmp(&date_key(b)).then_with(|| a.id.cmp(&b.id))
-}
+/// An event's place in time: its first day, coarser precision first, then the date's last
+/// day and the span's last day. Ties are broken by id.
+type DateKey = (NaiveDate, DatePrecision, NaiveDate, NaiveDate);
 
-fn date_key(event: &Event) -> (NaiveDate, DatePrecision, NaiveDate, NaiveDate) {
+fn date_key(event: &Event) -> DateKey {
     (event.date.first_day(), event.date.precision(), event.date.last_day(), event.span().last)
 }
 
-/// Sort by `chronological` on precomputed date keys, then move the events into place
-/// without copying the whole vector.
+/// Put events in the one chronological order (see docs/DATA.md, "Sort order"): sort on
+/// precomputed date keys, then move the events into place without copying the vector.
 fn sort_chronologically(events: &mut [Event]) {
-    let mut order: Vec<(NaiveDate, DatePrecision, NaiveDate, NaiveDate, u32)> = events
-        .par_iter()
-        .enumerate()
-        .map(|(i, e)| {
-            let (a, b, c, d) = date_key(e);
-            (a, b, c, d, i as u32)
-        })
-        .collect();
+    let mut order: Vec<(DateKey, u32)> =
+        events.par_iter().enumerate().map(|(i, e)| (date_key(e), i as u32)).collect();
     order.par_sort_unstable_by(|x, y| {
-        (x.0, x.1, x.2, x.3)
-            .cmp(&(y.0, y.1, y.2, y.3))
-            .then_with(|| events[x.4 as usize].id.cmp(&events[y.4 as usize].id))
+        x.0.cmp(&y.0).then_with(|| events[x.1 as usize].id.cmp(&events[y.1 as usize].id))
     });
     // Apply the permutation in place: position k takes the event that was at order[k].
-    let mut source: Vec<u32> = order.into_iter().map(|o| o.4).collect();
+    let mut source: Vec<u32> = order.into_iter().map(|o| o.1).collect();
     for start in 0..source.len() {
         let mut k = start;
         while source[k] as usize != start {
