@@ -8,6 +8,7 @@ mod problem;
 mod raw;
 mod validate;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use serde::de::DeserializeOwned;
@@ -145,7 +146,9 @@ pub(crate) fn parse_and_check<T: DeserializeOwned, U>(
                     parsed.problems.push((At::Offset(name.span().start), None, message));
                     // Records filed under the wrong key exist; don't also report references to them.
                     if let DeValue::Array(items) = value.get_ref() {
-                        parsed.broken.extend(items.iter().filter_map(|item| record_id(item.get_ref())));
+                        parsed.broken.extend(
+                            items.iter().filter_map(|item| record_id(item.get_ref())).map(Cow::into_owned),
+                        );
                     }
                     continue;
                 }
@@ -168,13 +171,13 @@ pub(crate) fn parse_and_check<T: DeserializeOwned, U>(
                         }
                         Err(error) => {
                             let offset = error.span().map_or(span.start, |s| s.start);
-                            let record = id.clone().map(|id| format!("{key} {id}"));
+                            let record = id.as_ref().map(|id| format!("{key} {id}"));
                             parsed.problems.push((
                                 At::Offset(offset),
                                 record,
                                 explain_field_error(error.message()),
                             ));
-                            parsed.broken.extend(id);
+                            parsed.broken.extend(id.map(Cow::into_owned));
                         }
                     }
                 }
@@ -320,10 +323,16 @@ impl Reader<'_> {
     }
 }
 
-fn record_id(value: &DeValue<'_>) -> Option<String> {
+/// A record's `id`, if it has one that is a string: borrowed from the file's text when it
+/// needed no unescaping (ids almost never do), so the common case allocates nothing.
+fn record_id<'i>(value: &DeValue<'i>) -> Option<Cow<'i, str>> {
     let table = value.as_table()?;
     let (_, id) = table.iter().find(|(key, _)| key.get_ref().as_ref() == "id")?;
-    id.get_ref().as_str().map(str::to_string)
+    match id.get_ref() {
+        DeValue::String(Cow::Borrowed(id)) => Some(Cow::Borrowed(*id)),
+        DeValue::String(Cow::Owned(id)) => Some(Cow::Owned(id.clone())),
+        _ => None,
+    }
 }
 
 /// serde's messages say what is wrong; add what to do.

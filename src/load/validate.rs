@@ -222,14 +222,44 @@ fn dataset_info(reader: &mut Reader<'_>) -> (String, Option<String>) {
     }
 }
 
-/// `text` as `normalise_for_quote` would make it, borrowed when it already is (most quotes).
+/// `text` as `normalise_for_quote` would make it, borrowed when it already is (most quotes):
+/// ASCII, no white space but single spaces, none at either end. One pass over the bytes.
 fn normalised(text: &str) -> std::borrow::Cow<'_, str> {
-    let plain = text.is_ascii()
-        && !text.starts_with(char::is_whitespace)
-        && !text.ends_with(char::is_whitespace)
-        && !text.as_bytes().windows(2).any(|w| is_space(w[0]) && is_space(w[1]))
-        && !text.bytes().any(|b| is_space(b) && b != b' ');
-    if plain { std::borrow::Cow::Borrowed(text) } else { std::borrow::Cow::Owned(normalise_for_quote(text)) }
+    let mut previous_space = true; // so a leading space is caught
+    let mut plain = true;
+    for &b in text.as_bytes() {
+        let space = b == b' ';
+        if !b.is_ascii() || (is_space(b) && !space) || (space && previous_space) {
+            plain = false;
+            break;
+        }
+        previous_space = space;
+    }
+    if text.is_empty() || (plain && !previous_space) {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(normalise_for_quote(text))
+    }
+}
+
+/// Whether `needle` occurs in `haystack`. Building a searcher costs time in proportion to
+/// the needle, more than searching an article does, so one is built for the needle's first
+/// bytes only and each place they occur is compared in full.
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    const HEAD: usize = 16;
+    if needle.len() <= HEAD {
+        return memchr::memmem::find(haystack, needle).is_some();
+    }
+    let finder = memchr::memmem::Finder::new(&needle[..HEAD]);
+    let mut from = 0;
+    while let Some(found) = finder.find(&haystack[from..]) {
+        let at = from + found;
+        if haystack[at..].starts_with(needle) {
+            return true;
+        }
+        from = at + 1;
+    }
+    false
 }
 
 /// White space as `char::is_whitespace` sees it, for ASCII bytes (tab to carriage return, space).
@@ -584,7 +614,7 @@ fn check_event(event: RawEvent, refs: &References<'_>) -> ((Event, Placement), V
                 citation.quote.span().start,
                 "the quote is empty; copy the supporting words from the article".into(),
             );
-        } else if memchr::memmem::find(article.as_bytes(), quote.as_bytes()).is_none() {
+        } else if !contains(article.as_bytes(), quote.as_bytes()) {
             let message = format!(
                 "quote not found in source \"{}\"; copy it exactly from the article (only white space and typographic quotes may differ)",
                 citation.source.get_ref()
@@ -654,6 +684,29 @@ mod tests {
             assert_eq!(normalised(text), normalise_for_quote(text), "{text:?}");
         }
         assert!(matches!(normalised("plain words"), std::borrow::Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn contains_finds_needles_longer_than_the_searched_head() {
+        let hay = b"aaaaaaaaaaaaaaaaaaaab and then aaaaaaaaaaaaaaaaaaaac, the end";
+        assert!(contains(hay, b"aaaaaaaaaaaaaaaaaaac, the"), "a match overlapping an earlier head");
+        assert!(contains(hay, b"aaaaaaaaaaaaaaaaaaaab"));
+        assert!(!contains(hay, b"aaaaaaaaaaaaaaaaaaaad"));
+        assert!(contains(hay, b"end"));
+        assert!(!contains(b"short", b"longer than the haystack itself"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn normalised_agrees_with_normalising(text in "[a \t\n\u{b}é“’]{0,12}") {
+            proptest::prop_assert_eq!(normalised(&text), normalise_for_quote(&text));
+        }
+
+        #[test]
+        fn contains_agrees_with_a_plain_search(hay in "[ab]{0,60}", needle in "[ab]{1,24}") {
+            let expected = hay.as_bytes().windows(needle.len()).any(|w| w == needle.as_bytes());
+            proptest::prop_assert_eq!(contains(hay.as_bytes(), needle.as_bytes()), expected);
+        }
     }
 
     #[test]
