@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 
 use crate::date::{Date, DatePrecision, DaySpan};
-use crate::search::{char_mask, lowercase};
+use crate::search::{folded_char_mask, lowercase};
 
 /// A closed vocabulary written in kebab-case in the data files.
 macro_rules! vocabulary {
@@ -263,9 +263,8 @@ pub struct Dataset {
     lookups: Vec<EventLookup>,
     /// The actor, weapon and source indices that `lookups` point into.
     lookup_refs: Vec<u32>,
-    /// Each event id's hash with the event's index, sorted: finds an event by id without a
-    /// map of strings.
-    event_ids: Vec<(u64, u32)>,
+    /// Finds an event by id.
+    event_ids: IdIndex,
     /// Per actor and per weapon type: its name, aliases and designations, lower-cased, one
     /// per line. A keyword search reads these for the events that name them.
     actor_names: Vec<String>,
@@ -325,67 +324,55 @@ impl Dataset {
             events,
             lookups: Vec::new(),
             lookup_refs: Vec::new(),
-            event_ids: Vec::new(),
+            event_ids: IdIndex::default(),
             actor_names,
             weapon_names,
         };
         dataset.build_lookups();
-        let mut ids: Vec<(u64, u32)> =
-            dataset.events.iter().enumerate().map(|(i, e)| (id_hash(&e.id), i as u32)).collect();
-        ids.sort_unstable();
-        dataset.event_ids = ids;
+        dataset.event_ids = IdIndex::new(dataset.events.par_iter().map(|e| e.id.as_str()));
         dataset
     }
 
     fn build_lookups(&mut self) {
-        let refs: Vec<(Vec<u32>, Vec<u32>, Vec<u32>)> = self
+        // Each event's letter mask is its title's and summary's, and those of the names of its
+        // actors and weapon types, each name's computed once.
+        let actor_masks: Vec<u64> = self.actor_names.iter().map(|n| folded_char_mask(n)).collect();
+        let weapon_masks: Vec<u64> = self.weapon_names.iter().map(|n| folded_char_mask(n)).collect();
+        // Runs of events on every core, each run with its own references, joined after.
+        let runs: Vec<(Vec<EventLookup>, Vec<u32>)> = self
             .events
-            .par_iter()
-            .map(|event| {
-                let ids = |ids: &mut dyn Iterator<Item = &str>, index: &HashMap<String, usize>| {
-                    let mut found: Vec<u32> = ids.filter_map(|id| index.get(id)).map(|&i| i as u32).collect();
-                    found.sort_unstable();
-                    found.dedup();
-                    found
-                };
-                (
-                    ids(&mut event.involved_actors(), &self.actor_index),
-                    ids(&mut event.weapons.iter().map(String::as_str), &self.weapon_index),
-                    ids(&mut event.citations.iter().map(|c| c.source.as_str()), &self.source_index),
-                )
+            .par_chunks(4096)
+            .map(|events| {
+                let mut lookups = Vec::with_capacity(events.len());
+                let mut refs: Vec<u32> = Vec::with_capacity(events.len() * 8);
+                for event in events {
+                    let start = refs.len();
+                    let actors = push_indices(&mut refs, event.involved_actors(), &self.actor_index);
+                    let weapons =
+                        push_indices(&mut refs, event.weapons.iter().map(String::as_str), &self.weapon_index);
+                    let cited = event.citations.iter().map(|c| c.source.as_str());
+                    let sources = push_indices(&mut refs, cited, &self.source_index);
+                    let names =
+                        refs[start..start + usize::from(actors)].iter().map(|&a| actor_masks[a as usize]);
+                    let weapon_refs = &refs[start + usize::from(actors)..][..usize::from(weapons)];
+                    let names = names.chain(weapon_refs.iter().map(|&w| weapon_masks[w as usize]));
+                    let text = folded_char_mask(&event.title) | folded_char_mask(&event.summary);
+                    let mask = names.fold(text, |all, m| all | m);
+                    let start = u32::try_from(start).unwrap_or(u32::MAX);
+                    lookups.push(EventLookup { mask, start, actors, weapons, sources });
+                }
+                (lookups, refs)
             })
             .collect();
-        let mut lookups = Vec::with_capacity(refs.len());
-        let mut flat = Vec::new();
-        for (actors, weapons, sources) in refs {
-            let count = |v: &Vec<u32>| u16::try_from(v.len()).unwrap_or(u16::MAX);
-            lookups.push(EventLookup {
-                mask: 0,
-                start: u32::try_from(flat.len()).unwrap_or(u32::MAX),
-                actors: count(&actors),
-                weapons: count(&weapons),
-                sources: count(&sources),
-            });
-            flat.extend(actors.iter().take(usize::from(u16::MAX)));
-            flat.extend(weapons.iter().take(usize::from(u16::MAX)));
-            flat.extend(sources.iter().take(usize::from(u16::MAX)));
+        let mut lookups = Vec::with_capacity(self.events.len());
+        let mut flat = Vec::with_capacity(runs.iter().map(|(_, refs)| refs.len()).sum());
+        for (run, refs) in runs {
+            let base = u32::try_from(flat.len()).unwrap_or(u32::MAX);
+            lookups.extend(run.into_iter().map(|l| EventLookup { start: base.saturating_add(l.start), ..l }));
+            flat.extend(refs);
         }
         self.lookups = lookups;
         self.lookup_refs = flat;
-        let masks: Vec<u64> = (0..self.events.len())
-            .into_par_iter()
-            .map_init(Vec::new, |fields, i| {
-                self.search_fields_into(i, fields);
-                // Case is folded as the matcher folds it (İ is i), so the mask never rejects a match.
-                let mask = |field: &&str| {
-                    if field.is_ascii() { char_mask(field) } else { char_mask(&lowercase(field)) }
-                };
-                fields.iter().fold(0, |all, field| all | mask(field))
-            })
-            .collect();
-        for (lookup, mask) in self.lookups.iter_mut().zip(masks) {
-            lookup.mask = mask;
-        }
     }
 
     /// The actor indices (into `actors`) event `index` names, as party, sender, receiver or claimant.
@@ -439,13 +426,7 @@ impl Dataset {
 
     /// The event with this id.
     pub fn event_by_id(&self, id: &str) -> Option<&Event> {
-        let hash = id_hash(id);
-        let first = self.event_ids.partition_point(|&(h, _)| h < hash);
-        self.event_ids[first..]
-            .iter()
-            .take_while(|&&(h, _)| h == hash)
-            .map(|&(_, i)| &self.events[i as usize])
-            .find(|event| event.id == id)
+        self.event_ids.find(id, |i| &self.events[i].id).map(|i| &self.events[i])
     }
 
     pub fn actor_position(&self, id: &str) -> Option<u32> {
@@ -458,6 +439,68 @@ impl Dataset {
 
     pub fn source_position(&self, id: &str) -> Option<u32> {
         self.source_index.get(id).map(|&i| i as u32)
+    }
+}
+
+/// Append the indices `index` gives the `ids`, sorted and without repeats (at most
+/// `u16::MAX` of them); return how many were appended.
+fn push_indices<'a>(
+    out: &mut Vec<u32>,
+    ids: impl Iterator<Item = &'a str>,
+    index: &HashMap<String, usize>,
+) -> u16 {
+    let start = out.len();
+    out.extend(ids.filter_map(|id| index.get(id)).map(|&i| i as u32));
+    out[start..].sort_unstable();
+    let mut kept = start;
+    for i in start..out.len() {
+        if kept == start || out[kept - 1] != out[i] {
+            out[kept] = out[i];
+            kept += 1;
+        }
+    }
+    out.truncate(kept.min(start + usize::from(u16::MAX)));
+    u16::try_from(out.len() - start).unwrap_or(u16::MAX)
+}
+
+/// Ids by hash, each with its record's index, sorted: finds a record by id, and ids that
+/// repeat, without a map of strings (which at a million records costs time and memory).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct IdIndex(Vec<(u64, u32)>);
+
+impl IdIndex {
+    /// The index of records whose ids `ids` gives in order.
+    pub(crate) fn new<'a>(ids: impl IndexedParallelIterator<Item = &'a str>) -> Self {
+        let mut by_hash: Vec<(u64, u32)> = ids.enumerate().map(|(i, id)| (id_hash(id), i as u32)).collect();
+        by_hash.par_sort_unstable();
+        Self(by_hash)
+    }
+
+    /// The index of the record with this id; `id_of` gives each record's id by its index.
+    pub(crate) fn find<'a>(&self, id: &str, id_of: impl Fn(usize) -> &'a str) -> Option<usize> {
+        let hash = id_hash(id);
+        let first = self.0.partition_point(|&(h, _)| h < hash);
+        self.0[first..]
+            .iter()
+            .take_while(|&&(h, _)| h == hash)
+            .map(|&(_, i)| i as usize)
+            .find(|&i| id_of(i) == id)
+    }
+
+    /// Each record whose id an earlier record has, paired with the first record that has it;
+    /// in record order.
+    pub(crate) fn repeats<'a>(&self, id_of: impl Fn(usize) -> &'a str) -> Vec<(usize, usize)> {
+        let mut repeats = Vec::new();
+        for run in self.0.chunk_by(|a, b| a.0 == b.0).filter(|run| run.len() > 1) {
+            // Equal hashes: sort by id (then index) to put equal ids side by side, however many.
+            let mut same_hash: Vec<usize> = run.iter().map(|&(_, i)| i as usize).collect();
+            same_hash.sort_by(|&a, &b| id_of(a).cmp(id_of(b)).then(a.cmp(&b)));
+            for same_id in same_hash.chunk_by(|&a, &b| id_of(a) == id_of(b)) {
+                repeats.extend(same_id[1..].iter().map(|&later| (later, same_id[0])));
+            }
+        }
+        repeats.sort_unstable();
+        repeats
     }
 }
 
@@ -499,6 +542,30 @@ fn sort_chronologically(events: &mut [Event]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn id_index_finds_ids_and_each_repeat_with_its_first() {
+        let ids = ["b", "a", "c", "a", "b", "a"];
+        let index = IdIndex::new(ids.par_iter().copied());
+        let id_of = |i: usize| ids[i];
+        assert_eq!(index.find("c", id_of), Some(2));
+        assert_eq!(index.find("a", id_of).map(|i| ids[i]), Some("a"));
+        assert_eq!(index.find("d", id_of), None);
+        assert_eq!(index.repeats(id_of), vec![(3, 1), (4, 0), (5, 1)]);
+        let unique = ["x", "y"];
+        assert!(IdIndex::new(unique.par_iter().copied()).repeats(|i| unique[i]).is_empty());
+    }
+
+    #[test]
+    fn each_event_mask_holds_the_letters_of_what_search_reads() {
+        let dataset = crate::load::load(&crate::load::Bundled).expect("the bundled dataset loads");
+        let mut fields = Vec::new();
+        for index in 0..dataset.events.len() {
+            dataset.search_fields_into(index, &mut fields);
+            let expected = fields.iter().fold(0, |all, f| all | crate::search::char_mask(&lowercase(f)));
+            assert_eq!(dataset.search_mask(index), expected, "{}", dataset.events[index].id);
+        }
+    }
 
     #[test]
     fn quantities_read_as_written() {

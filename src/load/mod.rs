@@ -326,9 +326,7 @@ impl Reader<'_> {
 /// A record's `id`, if it has one that is a string: borrowed from the file's text when it
 /// needed no unescaping (ids almost never do), so the common case allocates nothing.
 fn record_id<'i>(value: &DeValue<'i>) -> Option<Cow<'i, str>> {
-    let table = value.as_table()?;
-    let (_, id) = table.iter().find(|(key, _)| key.get_ref().as_ref() == "id")?;
-    match id.get_ref() {
+    match value.as_table()?.get("id")?.get_ref() {
         DeValue::String(Cow::Borrowed(id)) => Some(Cow::Borrowed(*id)),
         DeValue::String(Cow::Owned(id)) => Some(Cow::Owned(id.clone())),
         _ => None,

@@ -10,7 +10,8 @@ use super::files::is_inside_dataset;
 use super::raw::{Id, RawActor, RawDatasetInfo, RawEvent, RawSource, RawWeapon};
 use super::{Progress, Reader, RecordProblem, parse_and_check, parse_file};
 use crate::model::{
-    Actor, ActorKind, Citation, Dataset, Event, Qualifier, Quantity, Source, WeaponType, group_thousands,
+    Actor, ActorKind, Citation, Dataset, Event, IdIndex, Qualifier, Quantity, Source, WeaponType,
+    group_thousands,
 };
 
 const SOURCES: &str = "data/sources.toml";
@@ -165,10 +166,24 @@ pub(crate) fn validate(reader: &mut Reader<'_>, progress: &(dyn Fn(Progress) + S
     let mut placements: Vec<Placement> = Vec::with_capacity(total);
     for parsed in parsed_files {
         for (file, (event, placement)) in events.absorb(reader, parsed) {
-            events.define(reader, file, &event.id, placement.id_offset);
             events_out.push(event);
             placements.push(Placement { file, ..placement });
         }
+    }
+    // Ids were checked in form with each event; repeats and references are found by an index
+    // of hashes built on every core.
+    let ids = IdIndex::new(events_out.par_iter().map(|e| e.id.as_str()));
+    let id_of = |i: usize| events_out[i].id.as_str();
+    for (later, first) in ids.repeats(id_of) {
+        let (at, first) = (&placements[later], &placements[first]);
+        let first = reader.location(first.file, first.id_offset);
+        let id = id_of(later);
+        reader.report(
+            at.file,
+            Some(at.id_offset),
+            Some(format!("event {id}")),
+            duplicate_id("event", id, &first),
+        );
     }
     if events.complete && events_out.is_empty() && !events.has_broken_records() {
         let file = reader.add_file("data/events/");
@@ -177,8 +192,9 @@ pub(crate) fn validate(reader: &mut Reader<'_>, progress: &(dyn Fn(Progress) + S
     }
     for (event, placement) in events_out.iter().zip(&placements) {
         for (related, offset) in event.related.iter().zip(&placement.related_offsets) {
-            if related != &event.id {
-                if let Err(Some(message)) = events.check(related) {
+            if related != &event.id && ids.find(related, id_of).is_none() {
+                let all_ids = events_out.iter().map(|e| e.id.as_str());
+                if let Some(message) = events.unknown(related, events_out.len(), all_ids) {
                     reader.report(
                         placement.file,
                         Some(*offset),
@@ -402,19 +418,12 @@ impl Registry {
 
     fn define(&mut self, reader: &mut Reader<'_>, file: usize, text: &str, offset: usize) {
         let record = Some(format!("{} {text}", self.kind));
-        if !is_valid_id(text) {
-            let message = format!(
-                "id \"{text}\" must be lower-case letters, digits and single hyphens, like \"north-korea\""
-            );
+        if let Some(message) = invalid_id(text) {
             reader.report(file, Some(offset), record.clone(), message);
         }
         if let Some(&(first_file, first_offset)) = self.defined.get(text) {
             let first = reader.location(first_file, first_offset);
-            let message = format!(
-                "duplicate {} id \"{text}\", first defined at {first}; give one of them another id",
-                self.kind
-            );
-            reader.report(file, Some(offset), record, message);
+            reader.report(file, Some(offset), record, duplicate_id(self.kind, text, &first));
             return;
         }
         self.defined.insert(text.to_string(), (file, offset));
@@ -432,23 +441,41 @@ impl Registry {
         if self.defined.contains_key(id) {
             return Ok(());
         }
+        Err(self.unknown(id, self.defined.len(), self.defined.keys().map(String::as_str)))
+    }
+
+    /// What to say of a reference to `id`, an id no record of this type has (`ids` are those
+    /// that are defined, `count` of them); None when it can't be judged (see `check`).
+    fn unknown<'a>(&'a self, id: &str, count: usize, ids: impl Iterator<Item = &'a str>) -> Option<String> {
         if !self.complete || self.broken.contains(id) {
-            return Err(None);
+            return None;
         }
         // Comparing against every id costs a little per wrong reference; past a taxonomy's size
         // (a large event set) that would make a report of many errors slow, so don't guess there.
-        let suggestion = if self.defined.len() <= MAX_SUGGESTION_CANDIDATES {
-            let ids = self.defined.keys().map(|k| (k.as_str(), k.as_str()));
+        let suggestion = if count <= MAX_SUGGESTION_CANDIDATES {
+            let ids = ids.map(|k| (k, k));
             let names = self.names.iter().map(|(name, id)| (name.as_str(), id.as_str()));
             suggest_id(id, ids.chain(names)).map(|s| format!("did you mean \"{s}\"? ")).unwrap_or_default()
         } else {
             String::new()
         };
-        Err(Some(format!(
+        Some(format!(
             "unknown {} \"{id}\"; {suggestion}use an id defined in {} or add one there",
             self.kind, self.home
-        )))
+        ))
     }
+}
+
+/// What is wrong with an id's form, if anything.
+fn invalid_id(id: &str) -> Option<String> {
+    (!is_valid_id(id)).then(|| {
+        format!("id \"{id}\" must be lower-case letters, digits and single hyphens, like \"north-korea\"")
+    })
+}
+
+/// The problem of a record that repeats the id of one at `first`.
+fn duplicate_id(kind: &str, id: &str, first: &str) -> String {
+    format!("duplicate {kind} id \"{id}\", first defined at {first}; give one of them another id")
 }
 
 /// Lower-case letters and digits in hyphen-separated words.
@@ -512,9 +539,13 @@ struct Placement {
 /// Check one event against the taxonomies and its articles; safe on many threads at once.
 /// References to other events are checked once every file is read.
 fn check_event(event: RawEvent, refs: &References<'_>) -> ((Event, Placement), Vec<RecordProblem>) {
-    let record = format!("event {}", event.id.get_ref());
     let mut problems: Vec<RecordProblem> = Vec::new();
-    let mut report = |offset: usize, message: String| problems.push((offset, record.clone(), message));
+    let mut report = |offset: usize, message: String| {
+        problems.push((offset, format!("event {}", event.id.get_ref()), message))
+    };
+    if let Some(message) = invalid_id(event.id.get_ref()) {
+        report(event.id.span().start, message);
+    }
     for (field, value) in [("title", &event.title), ("summary", &event.summary)] {
         if value.get_ref().trim().is_empty() {
             report(value.span().start, format!("`{field}` is empty; write it out"));
