@@ -255,7 +255,7 @@ pub struct Dataset {
     pub sources: Vec<Source>,
     pub actors: Vec<Actor>,
     pub weapons: Vec<WeaponType>,
-    pub events: Vec<Event>,
+    pub events: Vec<Box<Event>>,
     source_index: HashMap<String, usize>,
     actor_index: HashMap<String, usize>,
     weapon_index: HashMap<String, usize>,
@@ -295,8 +295,11 @@ impl Dataset {
         sources: Vec<Source>,
         actors: Vec<Actor>,
         weapons: Vec<WeaponType>,
-        mut events: Vec<Event>,
+        events: Vec<impl Into<Box<Event>>>,
     ) -> Self {
+        // Boxed, so that gathering, sorting and holding events moves pointers, not records (a
+        // loaded dataset is never held twice); a vector of boxes is reused as it is.
+        let mut events: Vec<Box<Event>> = events.into_iter().map(Into::into).collect();
         sort_chronologically(&mut events);
         let index = |ids: Vec<&String>| ids.into_iter().enumerate().map(|(i, id)| (id.clone(), i)).collect();
         let names = |all: Vec<Vec<&String>>| -> Vec<String> {
@@ -426,7 +429,7 @@ impl Dataset {
 
     /// The event with this id.
     pub fn event_by_id(&self, id: &str) -> Option<&Event> {
-        self.event_ids.find(id, |i| &self.events[i].id).map(|i| &self.events[i])
+        self.event_ids.find(id, |i| &self.events[i].id).map(|i| &*self.events[i])
     }
 
     pub fn actor_position(&self, id: &str) -> Option<u32> {
@@ -519,7 +522,7 @@ fn date_key(event: &Event) -> DateKey {
 
 /// Put events in the one chronological order (see docs/DATA.md, "Sort order"): sort on
 /// precomputed date keys, then move the events into place without copying the vector.
-fn sort_chronologically(events: &mut [Event]) {
+fn sort_chronologically(events: &mut [Box<Event>]) {
     let mut order: Vec<(DateKey, u32)> =
         events.par_iter().enumerate().map(|(i, e)| (date_key(e), i as u32)).collect();
     order.par_sort_unstable_by(|x, y| {

@@ -159,10 +159,10 @@ pub(crate) fn validate(reader: &mut Reader<'_>, progress: &(dyn Fn(Progress) + S
             reader.report(file, None, None, message);
         }
     }
-    // Move every file's events into one vector of the exact size, file by file, so the
-    // dataset never exists twice; what the checks across files need is kept beside it.
+    // Gather every file's events into one vector of the exact size (they are boxed, so only
+    // pointers move); what the checks across files need is kept beside it.
     let total = parsed_files.iter().map(|f| f.records.len()).sum();
-    let mut events_out: Vec<Event> = Vec::with_capacity(total);
+    let mut events_out: Vec<Box<Event>> = Vec::with_capacity(total);
     let mut placements: Vec<Placement> = Vec::with_capacity(total);
     for parsed in parsed_files {
         for (file, (event, placement)) in events.absorb(reader, parsed) {
@@ -538,7 +538,7 @@ struct Placement {
 
 /// Check one event against the taxonomies and its articles; safe on many threads at once.
 /// References to other events are checked once every file is read.
-fn check_event(event: RawEvent, refs: &References<'_>) -> ((Event, Placement), Vec<RecordProblem>) {
+fn check_event(event: RawEvent, refs: &References<'_>) -> ((Box<Event>, Placement), Vec<RecordProblem>) {
     let mut problems: Vec<RecordProblem> = Vec::new();
     let mut report = |offset: usize, message: String| {
         problems.push((offset, format!("event {}", event.id.get_ref()), message))
@@ -700,7 +700,7 @@ fn check_event(event: RawEvent, refs: &References<'_>) -> ((Event, Placement), V
                 .collect(),
         ),
     };
-    ((event, Placement { file: 0, id_offset, related_offsets }), problems)
+    ((Box::new(event), Placement { file: 0, id_offset, related_offsets }), problems)
 }
 
 #[cfg(test)]
