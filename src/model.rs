@@ -255,6 +255,7 @@ pub struct Dataset {
     pub sources: Vec<Source>,
     pub actors: Vec<Actor>,
     pub weapons: Vec<WeaponType>,
+    /// In chronological order. Boxed, so loading gathers and sorts them by moving pointers.
     pub events: Vec<Box<Event>>,
     source_index: HashMap<String, usize>,
     actor_index: HashMap<String, usize>,
@@ -297,10 +298,24 @@ impl Dataset {
         weapons: Vec<WeaponType>,
         events: Vec<impl Into<Box<Event>>>,
     ) -> Self {
-        // Boxed, so that gathering, sorting and holding events moves pointers, not records (a
-        // loaded dataset is never held twice); a vector of boxes is reused as it is.
-        let mut events: Vec<Box<Event>> = events.into_iter().map(Into::into).collect();
-        sort_chronologically(&mut events);
+        // A vector of boxes is reused as it is.
+        let events: Vec<Box<Event>> = events.into_iter().map(Into::into).collect();
+        Self::assemble(name, sources, actors, weapons, events, None)
+    }
+
+    /// The dataset of checked records. Events are boxed, so that gathering and sorting them
+    /// moves pointers, not records, and the dataset is never held twice. `facets`, one per
+    /// event in the same order, are computed here when not given (the loader computes them
+    /// while each event's text is still in the cache).
+    #[expect(clippy::vec_box, reason = "boxed on purpose: moving events moves pointers, see above")]
+    pub(crate) fn assemble(
+        name: String,
+        sources: Vec<Source>,
+        actors: Vec<Actor>,
+        weapons: Vec<WeaponType>,
+        mut events: Vec<Box<Event>>,
+        facets: Option<Vec<EventFacets>>,
+    ) -> Self {
         let index = |ids: Vec<&String>| ids.into_iter().enumerate().map(|(i, id)| (id.clone(), i)).collect();
         let names = |all: Vec<Vec<&String>>| -> Vec<String> {
             all.into_iter()
@@ -315,67 +330,45 @@ impl Dataset {
                 .map(|w| [&w.name].into_iter().chain(&w.designations).chain(&w.aliases).collect())
                 .collect(),
         );
-        let mut dataset = Self {
+        let source_index: HashMap<String, usize> = index(sources.iter().map(|s| &s.id).collect());
+        let actor_index: HashMap<String, usize> = index(actors.iter().map(|a| &a.id).collect());
+        let weapon_index: HashMap<String, usize> = index(weapons.iter().map(|w| &w.id).collect());
+        let facets = facets.unwrap_or_else(|| {
+            let position = |index: &HashMap<String, usize>, id: &str| index.get(id).map(|&i| i as u32);
+            events
+                .par_iter()
+                .map(|event| {
+                    EventFacets::of(
+                        event,
+                        |id| position(&actor_index, id),
+                        |id| position(&weapon_index, id),
+                        |id| position(&source_index, id),
+                    )
+                })
+                .collect()
+        });
+        let (mut lookups, lookup_refs) = lookups(&facets, &actor_names, &weapon_names);
+        drop(facets);
+        let order = chronological_order(&events);
+        permute(&mut events, order.clone());
+        permute(&mut lookups, order);
+        let event_ids = IdIndex::new(events.par_iter().map(|e| e.id.as_str()));
+        Self {
             name,
             description: None,
-            source_index: index(sources.iter().map(|s| &s.id).collect()),
-            actor_index: index(actors.iter().map(|a| &a.id).collect()),
-            weapon_index: index(weapons.iter().map(|w| &w.id).collect()),
+            source_index,
+            actor_index,
+            weapon_index,
             sources,
             actors,
             weapons,
             events,
-            lookups: Vec::new(),
-            lookup_refs: Vec::new(),
-            event_ids: IdIndex::default(),
+            lookups,
+            lookup_refs,
+            event_ids,
             actor_names,
             weapon_names,
-        };
-        dataset.build_lookups();
-        dataset.event_ids = IdIndex::new(dataset.events.par_iter().map(|e| e.id.as_str()));
-        dataset
-    }
-
-    fn build_lookups(&mut self) {
-        // Each event's letter mask is its title's and summary's, and those of the names of its
-        // actors and weapon types, each name's computed once.
-        let actor_masks: Vec<u64> = self.actor_names.iter().map(|n| folded_char_mask(n)).collect();
-        let weapon_masks: Vec<u64> = self.weapon_names.iter().map(|n| folded_char_mask(n)).collect();
-        // Runs of events on every core, each run with its own references, joined after.
-        let runs: Vec<(Vec<EventLookup>, Vec<u32>)> = self
-            .events
-            .par_chunks(4096)
-            .map(|events| {
-                let mut lookups = Vec::with_capacity(events.len());
-                let mut refs: Vec<u32> = Vec::with_capacity(events.len() * 8);
-                for event in events {
-                    let start = refs.len();
-                    let actors = push_indices(&mut refs, event.involved_actors(), &self.actor_index);
-                    let weapons =
-                        push_indices(&mut refs, event.weapons.iter().map(String::as_str), &self.weapon_index);
-                    let cited = event.citations.iter().map(|c| c.source.as_str());
-                    let sources = push_indices(&mut refs, cited, &self.source_index);
-                    let names =
-                        refs[start..start + usize::from(actors)].iter().map(|&a| actor_masks[a as usize]);
-                    let weapon_refs = &refs[start + usize::from(actors)..][..usize::from(weapons)];
-                    let names = names.chain(weapon_refs.iter().map(|&w| weapon_masks[w as usize]));
-                    let text = folded_char_mask(&event.title) | folded_char_mask(&event.summary);
-                    let mask = names.fold(text, |all, m| all | m);
-                    let start = u32::try_from(start).unwrap_or(u32::MAX);
-                    lookups.push(EventLookup { mask, start, actors, weapons, sources });
-                }
-                (lookups, refs)
-            })
-            .collect();
-        let mut lookups = Vec::with_capacity(self.events.len());
-        let mut flat = Vec::with_capacity(runs.iter().map(|(_, refs)| refs.len()).sum());
-        for (run, refs) in runs {
-            let base = u32::try_from(flat.len()).unwrap_or(u32::MAX);
-            lookups.extend(run.into_iter().map(|l| EventLookup { start: base.saturating_add(l.start), ..l }));
-            flat.extend(refs);
         }
-        self.lookups = lookups;
-        self.lookup_refs = flat;
     }
 
     /// The actor indices (into `actors`) event `index` names, as party, sender, receiver or claimant.
@@ -445,15 +438,44 @@ impl Dataset {
     }
 }
 
-/// Append the indices `index` gives the `ids`, sorted and without repeats (at most
-/// `u16::MAX` of them); return how many were appended.
-fn push_indices<'a>(
-    out: &mut Vec<u32>,
-    ids: impl Iterator<Item = &'a str>,
-    index: &HashMap<String, usize>,
-) -> u16 {
+/// What the filter reads of one event, before the dataset is put together: the indices of
+/// its actors, weapon types and sources, and the letter mask of its title and summary.
+pub(crate) struct EventFacets {
+    text_mask: u64,
+    /// Actor, then weapon, then source indices; each run sorted, without repeats.
+    refs: Box<[u32]>,
+    actors: u16,
+    weapons: u16,
+}
+
+impl EventFacets {
+    /// `event`'s facets, given the index of each actor, weapon and source id (None: unknown).
+    pub(crate) fn of(
+        event: &Event,
+        actor: impl Fn(&str) -> Option<u32>,
+        weapon: impl Fn(&str) -> Option<u32>,
+        source: impl Fn(&str) -> Option<u32>,
+    ) -> Self {
+        let most = event.actors.len()
+            + usize::from(event.from.is_some())
+            + usize::from(event.to.is_some())
+            + event.claimed_by.len()
+            + event.weapons.len()
+            + event.citations.len();
+        let mut refs = Vec::with_capacity(most);
+        let actors = push_indices(&mut refs, event.involved_actors().filter_map(actor));
+        let weapons = push_indices(&mut refs, event.weapons.iter().filter_map(|w| weapon(w)));
+        push_indices(&mut refs, event.citations.iter().filter_map(|c| source(&c.source)));
+        let text_mask = folded_char_mask(&event.title) | folded_char_mask(&event.summary);
+        Self { text_mask, refs: refs.into_boxed_slice(), actors, weapons }
+    }
+}
+
+/// Append `indices` sorted and without repeats (at most `u16::MAX` of them); return how many
+/// were appended.
+fn push_indices(out: &mut Vec<u32>, indices: impl Iterator<Item = u32>) -> u16 {
     let start = out.len();
-    out.extend(ids.filter_map(|id| index.get(id)).map(|&i| i as u32));
+    out.extend(indices);
     out[start..].sort_unstable();
     let mut kept = start;
     for i in start..out.len() {
@@ -464,6 +486,48 @@ fn push_indices<'a>(
     }
     out.truncate(kept.min(start + usize::from(u16::MAX)));
     u16::try_from(out.len() - start).unwrap_or(u16::MAX)
+}
+
+/// Each event's lookup (in the order of `facets`) and the references they point into. The
+/// letter mask adds to the text's those of the names of the event's actors and weapon types,
+/// each name's computed once. Built in runs on every core, joined after.
+fn lookups(
+    facets: &[EventFacets],
+    actor_names: &[String],
+    weapon_names: &[String],
+) -> (Vec<EventLookup>, Vec<u32>) {
+    let actor_masks: Vec<u64> = actor_names.iter().map(|n| folded_char_mask(n)).collect();
+    let weapon_masks: Vec<u64> = weapon_names.iter().map(|n| folded_char_mask(n)).collect();
+    let runs: Vec<(Vec<EventLookup>, Vec<u32>)> = facets
+        .par_chunks(4096)
+        .map(|run| {
+            let mut lookups = Vec::with_capacity(run.len());
+            let mut refs: Vec<u32> = Vec::with_capacity(run.iter().map(|f| f.refs.len()).sum());
+            for facets in run {
+                let (actors, weapons) = (usize::from(facets.actors), usize::from(facets.weapons));
+                let names = facets.refs[..actors].iter().map(|&a| actor_masks[a as usize]);
+                let names = names
+                    .chain(facets.refs[actors..actors + weapons].iter().map(|&w| weapon_masks[w as usize]));
+                lookups.push(EventLookup {
+                    mask: names.fold(facets.text_mask, |all, m| all | m),
+                    start: u32::try_from(refs.len()).unwrap_or(u32::MAX),
+                    actors: facets.actors,
+                    weapons: facets.weapons,
+                    sources: u16::try_from(facets.refs.len() - actors - weapons).unwrap_or(u16::MAX),
+                });
+                refs.extend_from_slice(&facets.refs);
+            }
+            (lookups, refs)
+        })
+        .collect();
+    let mut lookups = Vec::with_capacity(facets.len());
+    let mut flat = Vec::with_capacity(runs.iter().map(|(_, refs)| refs.len()).sum());
+    for (run, refs) in runs {
+        let base = u32::try_from(flat.len()).unwrap_or(u32::MAX);
+        lookups.extend(run.into_iter().map(|l| EventLookup { start: base.saturating_add(l.start), ..l }));
+        flat.extend(refs);
+    }
+    (lookups, flat)
 }
 
 /// Ids by hash, each with its record's index, sorted: finds a record by id, and ids that
@@ -520,25 +584,26 @@ fn date_key(event: &Event) -> DateKey {
     (event.date.first_day(), event.date.precision(), event.date.last_day(), event.span().last)
 }
 
-/// Put events in the one chronological order (see docs/DATA.md, "Sort order"): sort on
-/// precomputed date keys, then move the events into place without copying the vector.
-fn sort_chronologically(events: &mut [Box<Event>]) {
-    let mut order: Vec<(DateKey, u32)> =
-        events.par_iter().enumerate().map(|(i, e)| (date_key(e), i as u32)).collect();
-    order.par_sort_unstable_by(|x, y| {
-        x.0.cmp(&y.0).then_with(|| events[x.1 as usize].id.cmp(&events[y.1 as usize].id))
-    });
-    // Apply the permutation in place: position k takes the event that was at order[k].
-    let mut source: Vec<u32> = order.into_iter().map(|o| o.1).collect();
-    for start in 0..source.len() {
+/// The one chronological order of `events` (see docs/DATA.md, "Sort order"): position k
+/// takes the event now at `order[k]`. Sorted on precomputed keys, ties broken by id.
+fn chronological_order(events: &[Box<Event>]) -> Vec<u32> {
+    let mut keyed: Vec<(DateKey, &str, u32)> =
+        events.par_iter().enumerate().map(|(i, e)| (date_key(e), e.id.as_str(), i as u32)).collect();
+    keyed.par_sort_unstable();
+    keyed.into_iter().map(|(_, _, i)| i).collect()
+}
+
+/// Rearrange `items` in place so that position k holds the item that was at `order[k]`.
+fn permute<T>(items: &mut [T], mut order: Vec<u32>) {
+    for start in 0..order.len() {
         let mut k = start;
-        while source[k] as usize != start {
-            let from = source[k] as usize;
-            events.swap(k, from);
-            source[k] = k as u32;
+        while order[k] as usize != start {
+            let from = order[k] as usize;
+            items.swap(k, from);
+            order[k] = k as u32;
             k = from;
         }
-        source[k] = k as u32;
+        order[k] = k as u32;
     }
 }
 
@@ -557,6 +622,23 @@ mod tests {
         assert_eq!(index.repeats(id_of), vec![(3, 1), (4, 0), (5, 1)]);
         let unique = ["x", "y"];
         assert!(IdIndex::new(unique.par_iter().copied()).repeats(|i| unique[i]).is_empty());
+    }
+
+    #[test]
+    fn facets_the_loader_computes_equal_those_the_dataset_computes() {
+        let loaded = crate::load::load(&crate::load::Bundled).expect("the bundled dataset loads");
+        let (sources, actors, weapons) =
+            (loaded.sources.clone(), loaded.actors.clone(), loaded.weapons.clone());
+        let rebuilt = Dataset::new(loaded.name.clone(), sources, actors, weapons, loaded.events.clone());
+        assert_eq!(rebuilt.events, loaded.events);
+        for i in 0..loaded.events.len() {
+            let id = &loaded.events[i].id;
+            assert_eq!(rebuilt.event_actors(i), loaded.event_actors(i), "{id}");
+            assert_eq!(rebuilt.event_weapons(i), loaded.event_weapons(i), "{id}");
+            assert_eq!(rebuilt.event_sources(i), loaded.event_sources(i), "{id}");
+            assert_eq!(rebuilt.search_mask(i), loaded.search_mask(i), "{id}");
+            assert!(!loaded.event_actors(i).is_empty() && !loaded.event_sources(i).is_empty(), "{id}");
+        }
     }
 
     #[test]

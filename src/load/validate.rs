@@ -10,8 +10,8 @@ use super::files::is_inside_dataset;
 use super::raw::{Id, RawActor, RawDatasetInfo, RawEvent, RawSource, RawWeapon};
 use super::{Progress, Reader, RecordProblem, parse_and_check, parse_file};
 use crate::model::{
-    Actor, ActorKind, Citation, Dataset, Event, IdIndex, Qualifier, Quantity, Source, WeaponType,
-    group_thousands,
+    Actor, ActorKind, Citation, Dataset, Event, EventFacets, IdIndex, Qualifier, Quantity, Source,
+    WeaponType, group_thousands,
 };
 
 const SOURCES: &str = "data/sources.toml";
@@ -163,10 +163,12 @@ pub(crate) fn validate(reader: &mut Reader<'_>, progress: &(dyn Fn(Progress) + S
     // pointers move); what the checks across files need is kept beside it.
     let total = parsed_files.iter().map(|f| f.records.len()).sum();
     let mut events_out: Vec<Box<Event>> = Vec::with_capacity(total);
+    let mut facets: Vec<EventFacets> = Vec::with_capacity(total);
     let mut placements: Vec<Placement> = Vec::with_capacity(total);
     for parsed in parsed_files {
-        for (file, (event, placement)) in events.absorb(reader, parsed) {
+        for (file, (event, event_facets, placement)) in events.absorb(reader, parsed) {
             events_out.push(event);
+            facets.push(event_facets);
             placements.push(Placement { file, ..placement });
         }
     }
@@ -210,7 +212,7 @@ pub(crate) fn validate(reader: &mut Reader<'_>, progress: &(dyn Fn(Progress) + S
     if reader.has_problems() {
         return None;
     }
-    let mut dataset = Dataset::new(name, sources_out, actors_out, weapons_out, events_out);
+    let mut dataset = Dataset::assemble(name, sources_out, actors_out, weapons_out, events_out, Some(facets));
     dataset.description = description;
     Some(dataset)
 }
@@ -372,7 +374,10 @@ fn load_article(files: &dyn super::DatasetFiles, path: &str) -> Result<String, S
 struct Registry {
     kind: &'static str,
     home: &'static str,
-    defined: HashMap<String, (usize, usize)>,
+    /// Each id's file, byte offset and position among the records of its type.
+    defined: HashMap<String, (usize, usize, u32)>,
+    /// How many records were defined (so the next one's position).
+    records: u32,
     /// Ids of records that failed to parse: references to them are not reported again.
     broken: HashSet<String>,
     /// False when a file of this type could not be read or parsed, so references can't be judged.
@@ -387,6 +392,7 @@ impl Registry {
             kind,
             home,
             defined: HashMap::default(),
+            records: 0,
             broken: HashSet::default(),
             complete: true,
             names: Vec::new(),
@@ -421,12 +427,14 @@ impl Registry {
         if let Some(message) = invalid_id(text) {
             reader.report(file, Some(offset), record.clone(), message);
         }
-        if let Some(&(first_file, first_offset)) = self.defined.get(text) {
+        let position = self.records;
+        self.records += 1;
+        if let Some(&(first_file, first_offset, _)) = self.defined.get(text) {
             let first = reader.location(first_file, first_offset);
             reader.report(file, Some(offset), record, duplicate_id(self.kind, text, &first));
             return;
         }
-        self.defined.insert(text.to_string(), (file, offset));
+        self.defined.insert(text.to_string(), (file, offset, position));
     }
 
     fn add_names<'n>(&mut self, id: &Id, names: impl Iterator<Item = &'n String>) {
@@ -437,6 +445,11 @@ impl Registry {
 
     /// Ok when `reference` names a record of this type; else the message to report, or
     /// None when it can't be judged (its file is broken, or the record failed to parse).
+    /// The position of the record with this id among those of its type.
+    fn position(&self, id: &str) -> Option<u32> {
+        self.defined.get(id).map(|&(_, _, position)| position)
+    }
+
     fn check(&self, id: &str) -> Result<(), Option<String>> {
         if self.defined.contains_key(id) {
             return Ok(());
@@ -528,6 +541,9 @@ fn exact<T>(mut items: Vec<T>) -> Vec<T> {
     items
 }
 
+/// A checked event, what the filter reads of it, and where it is written.
+type Checked = (Box<Event>, EventFacets, Placement);
+
 /// Where an event is written, for the checks across files.
 struct Placement {
     file: usize,
@@ -538,7 +554,7 @@ struct Placement {
 
 /// Check one event against the taxonomies and its articles; safe on many threads at once.
 /// References to other events are checked once every file is read.
-fn check_event(event: RawEvent, refs: &References<'_>) -> ((Box<Event>, Placement), Vec<RecordProblem>) {
+fn check_event(event: RawEvent, refs: &References<'_>) -> (Checked, Vec<RecordProblem>) {
     let mut problems: Vec<RecordProblem> = Vec::new();
     let mut report = |offset: usize, message: String| {
         problems.push((offset, format!("event {}", event.id.get_ref()), message))
@@ -700,7 +716,13 @@ fn check_event(event: RawEvent, refs: &References<'_>) -> ((Box<Event>, Placemen
                 .collect(),
         ),
     };
-    ((Box::new(event), Placement { file: 0, id_offset, related_offsets }), problems)
+    let facets = EventFacets::of(
+        &event,
+        |id| refs.actors.position(id),
+        |id| refs.weapons.position(id),
+        |id| refs.sources.position(id),
+    );
+    ((Box::new(event), facets, Placement { file: 0, id_offset, related_offsets }), problems)
 }
 
 #[cfg(test)]
