@@ -97,11 +97,16 @@ pub(crate) fn parse_file<T: DeserializeOwned>(
     key: &str,
     missing_hint: &str,
 ) -> ParsedFile<T> {
-    parse_and_check(files, path, key, missing_hint, &|record: T| (record, Vec::new()))
+    // Whole: these records keep their spans, which count from the file's start.
+    parse(files, path, key, missing_hint, &|record: T, _| (record, Vec::new()), false)
 }
 
 /// A problem a record check found: byte offset, record, message.
 pub(crate) type RecordProblem = (usize, String, String);
+
+/// Checks and converts one record, given the byte offset in its file of the text its spans
+/// count from; offsets it returns are in the file.
+pub(crate) type Check<'c, T, U> = dyn Fn(T, usize) -> (U, Vec<RecordProblem>) + Sync + 'c;
 
 /// As `parse_file`, then check and convert each record in the same thread, so a file's raw
 /// records never outlive it and the check's problems are located while the text is at hand.
@@ -110,7 +115,20 @@ pub(crate) fn parse_and_check<T: DeserializeOwned, U>(
     path: &str,
     key: &str,
     missing_hint: &str,
-    check: &(dyn Fn(T) -> (U, Vec<RecordProblem>) + Sync),
+    check: &Check<'_, T, U>,
+) -> ParsedFile<U> {
+    parse(files, path, key, missing_hint, check, true)
+}
+
+/// Read and parse a file, a record at a time if `by_record` (see `parse_by_record`; `check`
+/// must then add its base to every offset it keeps), else whole.
+fn parse<T: DeserializeOwned, U>(
+    files: &dyn DatasetFiles,
+    path: &str,
+    key: &str,
+    missing_hint: &str,
+    check: &Check<'_, T, U>,
+    by_record: bool,
 ) -> ParsedFile<U> {
     let mut parsed = ParsedFile {
         path: path.to_string(),
@@ -122,6 +140,11 @@ pub(crate) fn parse_and_check<T: DeserializeOwned, U>(
     let Some(text) = read_text(files, path, missing_hint, &mut parsed.problems) else {
         return parsed;
     };
+    if let Some(records) = by_record.then(|| parse_by_record(&text, key, check)).flatten() {
+        parsed.records = records;
+        parsed.complete = true;
+        return parsed;
+    }
     // The plain parser is the faster; only a file with a syntax error is parsed again with
     // recovery, whose earliest error is the one to fix (later ones are mostly its echoes).
     let table = DeTable::parse(&text).map_err(|_| {
@@ -163,7 +186,7 @@ pub(crate) fn parse_and_check<T: DeserializeOwned, U>(
                     let id = record_id(item.get_ref());
                     match T::deserialize(ValueDeserializer::from(item)) {
                         Ok(record) => {
-                            let (record, problems) = check(record);
+                            let (record, problems) = check(record, 0);
                             parsed.records.push(record);
                             for (offset, record, message) in problems {
                                 parsed.problems.push((At::Offset(offset), Some(record), message));
@@ -195,6 +218,37 @@ pub(crate) fn parse_and_check<T: DeserializeOwned, U>(
         }
     }
     parsed
+}
+
+/// The checked records of a file that has no problem, parsed a record at a time: the text is
+/// cut before each line that is exactly `[[key]]`, and each piece parsed on its own. A
+/// megabyte's syntax tree does not fit in the cache; a record's does, and parsing is faster.
+///
+/// None if any piece has any problem: the caller then parses the whole file, which gives
+/// the problems as the file reads. (A cut inside a multi-line string leaves that string
+/// open at the end of its piece, a syntax error; so a file is never misread this way.)
+fn parse_by_record<T: DeserializeOwned, U>(text: &str, key: &str, check: &Check<'_, T, U>) -> Option<Vec<U>> {
+    let header = format!("\n[[{key}]]\n");
+    let cuts = memchr::memmem::find_iter(text.as_bytes(), header.as_bytes()).map(|at| at + 1);
+    let starts: Vec<usize> = std::iter::once(0).chain(cuts).chain([text.len()]).collect();
+    let mut records = Vec::with_capacity(starts.len());
+    for piece in starts.windows(2) {
+        let (start, end) = (piece[0], piece[1]);
+        for (name, value) in DeTable::parse(&text[start..end]).ok()?.into_inner() {
+            let DeValue::Array(items) = value.into_inner() else { return None };
+            if name.get_ref().as_ref() != key {
+                return None;
+            }
+            for item in items {
+                let (record, problems) = check(T::deserialize(ValueDeserializer::from(item)).ok()?, start);
+                if !problems.is_empty() {
+                    return None;
+                }
+                records.push(record);
+            }
+        }
+    }
+    Some(records)
 }
 
 /// A UTF-8 text file (a leading byte-order mark dropped), or the problem that stops it.
@@ -358,6 +412,48 @@ mod tests {
             panic!("{}\n{}", lines.join("\n"), failure.summary())
         });
         assert!(!dataset.events.is_empty());
+    }
+
+    #[derive(serde::Deserialize)]
+    struct Note {
+        id: toml::Spanned<String>,
+        text: String,
+    }
+
+    /// Each note's id, the id's offset in the file, and its text.
+    type NoteRecord = (String, usize, String);
+
+    fn check_note(note: Note, base: usize) -> (NoteRecord, Vec<RecordProblem>) {
+        ((note.id.get_ref().clone(), base + note.id.span().start, note.text), Vec::new())
+    }
+
+    fn notes(text: &str) -> ParsedFile<NoteRecord> {
+        let mut files = InMemory::new();
+        files.insert("notes.toml", text.as_bytes().to_vec());
+        parse_and_check(&files, "notes.toml", "note", "create it", &check_note)
+    }
+
+    #[test]
+    fn records_parsed_one_at_a_time_keep_their_offsets_in_the_file() {
+        let text = "# notes\n[[note]]\nid = \"a\"\ntext = \"x\"\n\n[[note]]\nid = \"b\"\ntext = \"y\"\n[[note]]\nid = \"c\"\ntext = \"z\"\n";
+        assert!(parse_by_record(text, "note", &check_note).is_some(), "read a record at a time");
+        let parsed = notes(text);
+        let found: Vec<(&str, usize)> = parsed.records.iter().map(|(id, at, _)| (id.as_str(), *at)).collect();
+        let at = |id: &str| text.find(&format!("id = \"{id}\"")).map(|i| i + "id = ".len());
+        assert_eq!(
+            found,
+            vec![("a", at("a").unwrap_or(0)), ("b", at("b").unwrap_or(0)), ("c", at("c").unwrap_or(0))]
+        );
+    }
+
+    #[test]
+    fn a_header_line_inside_a_multi_line_string_is_text_not_a_cut() {
+        let text = "[[note]]\nid = \"a\"\ntext = \"\"\"\nbefore\n[[note]]\nid = \"fake\"\n\"\"\"\n";
+        assert!(parse_by_record(text, "note", &check_note).is_none(), "the cut piece fails to parse");
+        let parsed = notes(text);
+        assert!(parsed.complete && parsed.problems.is_empty());
+        let texts: Vec<&str> = parsed.records.iter().map(|(_, _, text)| text.as_str()).collect();
+        assert_eq!(texts, vec!["before\n[[note]]\nid = \"fake\"\n"]);
     }
 
     #[test]

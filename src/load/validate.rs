@@ -139,7 +139,7 @@ pub(crate) fn validate(reader: &mut Reader<'_>, progress: &(dyn Fn(Progress) + S
             let files = reader.files();
             let done = AtomicUsize::new(0);
             let hint = "create it with [[event]] records (see docs/DATA.md)";
-            let check = |raw: RawEvent| check_event(raw, &refs);
+            let check = |raw: RawEvent, base: usize| check_event(raw, &refs, base);
             parsed_files = paths
                 .par_iter()
                 .map(|path| {
@@ -550,10 +550,11 @@ struct Placement {
 
 /// Check one event against the taxonomies and its articles; safe on many threads at once.
 /// References to other events are checked once every file is read.
-fn check_event(event: RawEvent, refs: &References<'_>) -> (Checked, Vec<RecordProblem>) {
+/// Offsets are the spans' plus `base`, where the text they count from starts in the file.
+fn check_event(event: RawEvent, refs: &References<'_>, base: usize) -> (Checked, Vec<RecordProblem>) {
     let mut problems: Vec<RecordProblem> = Vec::new();
     let mut report = |offset: usize, message: String| {
-        problems.push((offset, format!("event {}", event.id.get_ref()), message))
+        problems.push((base + offset, format!("event {}", event.id.get_ref()), message))
     };
     if let Some(message) = invalid_id(event.id.get_ref()) {
         report(event.id.span().start, message);
@@ -665,8 +666,8 @@ fn check_event(event: RawEvent, refs: &References<'_>) -> (Checked, Vec<RecordPr
             report(citation.quote.span().start, message);
         }
     }
-    let id_offset = event.id.span().start;
-    let related_offsets = event.related.iter().map(|r| r.span().start).collect();
+    let id_offset = base + event.id.span().start;
+    let related_offsets = event.related.iter().map(|r| base + r.span().start).collect();
     // Collected vectors reuse the larger buffers of their spanned sources and parsed strings
     // may carry spare room: build every field at its exact size, as the dataset keeps them all.
     let text = |s: toml::Spanned<String>| tight(s.into_inner());
