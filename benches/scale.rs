@@ -34,6 +34,13 @@ fn load_and_validate(bencher: divan::Bencher<'_, '_>, n: usize) {
     bencher.bench(|| load::load(&OnDisk::new(&dir)).expect("loads"));
 }
 
+/// The same at a million events (1.1 GB of TOML, generated on first run: about a minute).
+#[divan::bench(sample_count = 3, sample_size = 1)]
+fn load_and_validate_1m(bencher: divan::Bencher<'_, '_>) {
+    let dir = support::dataset_dir(1_000_000);
+    bencher.bench(|| load::load(&OnDisk::new(&dir)).expect("loads"));
+}
+
 /// One full search pass over every event for a whole query, as the worker runs it.
 #[divan::bench(args = support::QUERIES, sample_count = 20)]
 fn full_search_pass_100k(bencher: divan::Bencher<'_, '_>, query: &str) {
