@@ -69,6 +69,11 @@ pub enum Action {
     },
     /// The export the app asked for has been tried.
     ExportDone(ExportOutcome),
+    /// The events a picker counts (see `Effect::Count`) have been found.
+    Counted {
+        ticket: u64,
+        events: Vec<usize>,
+    },
 }
 
 /// What became of an export the app asked for.
@@ -90,6 +95,9 @@ pub enum Effect {
     Export { path: PathBuf, overwrite: bool },
     /// Run `query` (among `within` only, when given) and answer with `SearchDone`.
     Search { generation: u64, query: Query, within: Option<Arc<Vec<usize>>> },
+    /// Find the events `query` selects, for the open picker to count, and answer with
+    /// `Counted` and the same ticket.
+    Count { ticket: u64, query: Query },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -188,6 +196,8 @@ pub struct App {
     /// The event selected when the current search began: partial answers may not hold it, the
     /// complete answer is matched against it again.
     selection_anchor: Option<usize>,
+    /// The last ticket given to a picker's count request.
+    tickets: u64,
 }
 
 impl App {
@@ -216,6 +226,7 @@ impl App {
             answered: None,
             pending_search: None,
             selection_anchor: None,
+            tickets: 0,
         };
         app.refilter();
         app.selected = app.visible.first().copied();
@@ -232,7 +243,11 @@ impl App {
         // A message stays until the user does something; answers arriving don't wipe it.
         if !matches!(
             action,
-            Action::Resize(..) | Action::Wheel { .. } | Action::SearchDone { .. } | Action::ExportDone(_)
+            Action::Resize(..)
+                | Action::Wheel { .. }
+                | Action::SearchDone { .. }
+                | Action::ExportDone(_)
+                | Action::Counted { .. }
         ) {
             self.status = None;
         }
@@ -244,6 +259,13 @@ impl App {
                 self.detail_scroll = self.detail_scroll.min(crate::ui::detail::max_scroll(self));
             }
             Action::ExportDone(outcome) => self.export_done(outcome),
+            Action::Counted { ticket, events } => {
+                if let Mode::Picker(picker) = &mut self.mode {
+                    if picker.counting && picker.ticket == ticket {
+                        picker.count(&self.dataset, &events, self.matcher.as_ref());
+                    }
+                }
+            }
             Action::SearchDone { generation, view, complete } => {
                 if generation == self.generation {
                     self.apply_view(*view);
@@ -441,7 +463,26 @@ impl App {
     fn open_picker(&mut self, facet: Facet) {
         // The list answers the query unless a search for it is still running.
         let answer = (!self.searching).then_some(self.visible.as_slice());
-        let picker = Picker::open(facet, &self.dataset, &self.query, answer, self.matcher.as_ref());
+        let mut picker = Picker::uncounted(facet, &self.dataset, &self.query);
+        match answer {
+            // With none of the facet's values chosen, the list is what it counts: at once.
+            Some(answer) if picker.chosen.is_empty() => {
+                picker.count(&self.dataset, answer, self.matcher.as_ref());
+            }
+            // Else a search: on the worker's side when searches run there, so the picker opens
+            // at once and its counts follow.
+            _ if self.background_search => {
+                self.tickets += 1;
+                picker.ticket = self.tickets;
+                let query = Picker::counted_query(facet, &self.query);
+                self.pending_search = Some(Effect::Count { ticket: self.tickets, query });
+            }
+            _ => {
+                let events =
+                    Picker::counted_query(facet, &self.query).filter(&self.dataset, self.matcher.as_ref());
+                picker.count(&self.dataset, &events, self.matcher.as_ref());
+            }
+        }
         self.mode = Mode::Picker(picker);
     }
 }

@@ -75,7 +75,7 @@ pub fn run(dataset: Arc<Dataset>, query: Query, data_dir: Option<PathBuf>) -> io
             }
         }
     });
-    let worker = SearchWorker::spawn(dataset, matcher, messages);
+    let worker = SearchWorker::spawn(dataset, matcher, messages.clone());
     let mut ending = Ending::Quit;
     while !app.should_quit {
         session.terminal.draw(|frame| ui::draw(frame, &app))?;
@@ -101,6 +101,15 @@ pub fn run(dataset: Arc<Dataset>, query: Query, data_dir: Option<PathBuf>) -> io
                         app.update(Action::ExportDone(outcome));
                     }
                     Effect::Search { generation, query, within } => worker.search(generation, query, within),
+                    Effect::Count { ticket, query } => {
+                        // Rare (a picker with values chosen) and short: a thread of its own.
+                        let (dataset, matcher) = (Arc::clone(&app.dataset), Arc::clone(&app.matcher));
+                        let answers = messages.clone();
+                        thread::spawn(move || {
+                            let events = query.filter(&dataset, matcher.as_ref());
+                            let _ = answers.send(Message::Answer(Action::Counted { ticket, events }));
+                        });
+                    }
                 }
             }
             next = inbox.try_recv().ok();

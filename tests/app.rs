@@ -467,6 +467,42 @@ mod background {
     }
 
     #[test]
+    fn a_picker_that_needs_a_search_opens_at_once_and_its_counts_follow() {
+        let mut app = app();
+        app.set_query("actor:russia weapon:shells".parse().expect("query"));
+        app.background_search = true;
+        let effect = app.update(Action::OpenPicker(Facet::Actor)).expect("the counts are asked for");
+        let Effect::Count { ticket, query } = effect else { panic!("a count") };
+        assert_eq!(query.to_string(), "weapon:shells", "counted under the other filters");
+        let Mode::Picker(picker) = &app.mode else { panic!("the picker opens at once") };
+        assert!(picker.counting);
+        assert_eq!(picker.chosen, ["russia"]);
+        // The user moves while the counts are worked out; the cursor keeps its value.
+        app.update(Action::PickerMove(2));
+        let Mode::Picker(picker) = &app.mode else { panic!("picker open") };
+        let moved_to = picker.current().map(|o| o.id.clone()).expect("a value");
+        app.update(Action::Counted { ticket: ticket + 1, events: Vec::new() });
+        let Mode::Picker(picker) = &app.mode else { panic!("picker open") };
+        assert!(picker.counting, "an answer for another picker is ignored");
+        let events = query.filter(&app.dataset, app.matcher.as_ref());
+        app.update(Action::Counted { ticket, events });
+        let Mode::Picker(picker) = &app.mode else { panic!("picker open") };
+        assert!(!picker.counting);
+        let count = |id: &str| picker.options.iter().find(|o| o.id == id).map(|o| o.count);
+        assert_eq!((count("north-korea"), count("russia"), count("nis")), (Some(2), Some(1), Some(2)));
+        assert_eq!(picker.current().map(|o| o.id.as_str()), Some(moved_to.as_str()));
+        assert!(picker.options.windows(2).all(|w| w[0].count >= w[1].count), "most events first");
+    }
+
+    #[test]
+    fn a_picker_the_list_answers_is_counted_at_once() {
+        let mut app = background_app();
+        assert_eq!(app.update(Action::OpenPicker(Facet::Weapon)), None, "no search needed");
+        let Mode::Picker(picker) = &app.mode else { panic!("picker open") };
+        assert!(!picker.counting);
+    }
+
+    #[test]
     fn a_new_query_asks_the_worker_and_the_list_waits_for_its_answer() {
         let mut app = background_app();
         app.update(Action::StartSearch);

@@ -89,6 +89,22 @@ fn weapon_picker_under_another_filter() {
 }
 
 #[test]
+fn a_picker_still_counting_says_so() {
+    let mut app = fixture_app(110, 30);
+    app.set_query("actor:russia".parse().expect("query"));
+    app.background_search = true;
+    app.update(Action::OpenPicker(Facet::Actor));
+    let terminal = render(&app);
+    let buffer = terminal.backend().buffer();
+    assert!(find(buffer, "counting…").is_some(), "the title says the counts are coming");
+    let (_, row) = find(buffer, "[ ] North Korea").expect("values are listed while counting");
+    let line: String = (0..buffer.area.width).map(|x| buffer[(x, row)].symbol()).collect();
+    // Up to the popup's right border: the count's cell holds an ellipsis, not a number.
+    let row_in_popup = line.split("[ ] North Korea").nth(1).and_then(|rest| rest.split('│').next());
+    assert!(row_in_popup.is_some_and(|row| row.trim_end().ends_with('…')), "{line}");
+}
+
+#[test]
 fn source_picker_narrowed() {
     let mut app = fixture_app(110, 30);
     app.update(Action::OpenPicker(Facet::Source));

@@ -24,7 +24,7 @@ pub struct PickerOption {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Picker {
     pub facet: Facet,
-    /// Every value, most events first.
+    /// Every value, most events first (in name order while counting).
     pub options: Vec<PickerOption>,
     /// What the user typed to narrow the list.
     pub narrow: String,
@@ -34,6 +34,10 @@ pub struct Picker {
     pub cursor: usize,
     /// The ids ticked so far.
     pub chosen: Vec<String>,
+    /// True until the counts are in (they are being worked out off the UI thread).
+    pub counting: bool,
+    /// Which count request answers this picker.
+    pub ticket: u64,
 }
 
 impl Picker {
@@ -47,46 +51,39 @@ impl Picker {
         answer: Option<&[usize]>,
         matcher: &dyn WordMatcher,
     ) -> Self {
-        let mut others = query.clone();
-        let chosen = facet_values(&mut others, facet).map(std::mem::take).unwrap_or_default();
+        let mut picker = Self::uncounted(facet, dataset, query);
         let searched;
         let counted: &[usize] = match answer {
-            Some(answer) if chosen.is_empty() => answer,
+            Some(answer) if picker.chosen.is_empty() => answer,
             _ => {
-                searched = others.filter(dataset, matcher);
+                searched = Self::counted_query(facet, query).filter(dataset, matcher);
                 &searched
             }
         };
-        let (slots, of_event): (usize, EventValues) = match facet {
-            Facet::Actor => (dataset.actors.len(), Dataset::event_actors),
-            Facet::Weapon => (dataset.weapons.len(), Dataset::event_weapons),
-            Facet::Source | Facet::From | Facet::To => (dataset.sources.len(), Dataset::event_sources),
-        };
-        // The dataset keeps each event's values as distinct indices: count them directly.
-        let mut tally = vec![0usize; slots];
-        for &index in counted {
-            for &value in of_event(dataset, index) {
-                tally[value as usize] += 1;
-            }
+        picker.count(dataset, counted, matcher);
+        picker
+    }
+
+    /// The query whose events a picker for `facet` counts: `query` without that facet's values.
+    pub fn counted_query(facet: Facet, query: &Query) -> Query {
+        let mut others = query.clone();
+        if let Some(values) = facet_values(&mut others, facet) {
+            values.clear();
         }
-        let position = |id: &str| match facet {
-            Facet::Actor => dataset.actor_position(id),
-            Facet::Weapon => dataset.weapon_position(id),
-            Facet::Source | Facet::From | Facet::To => dataset.source_position(id),
-        };
+        others
+    }
+
+    /// The picker for `facet` with its values not counted yet (`counting`), in name order;
+    /// `count` fills the counts in.
+    pub fn uncounted(facet: Facet, dataset: &Dataset, query: &Query) -> Self {
+        let chosen = facet_values(&mut query.clone(), facet).map(std::mem::take).unwrap_or_default();
         let option = |id: &str, label: &str, note: String, names: Vec<&String>| {
             let mut search_text = format!("{label}\n{id}\n");
             for name in names {
                 search_text.push_str(name);
                 search_text.push('\n');
             }
-            PickerOption {
-                id: id.to_string(),
-                label: label.to_string(),
-                note,
-                count: position(id).map_or(0, |p| tally[p as usize]),
-                search_text,
-            }
+            PickerOption { id: id.to_string(), label: label.to_string(), note, count: 0, search_text }
         };
         let mut options: Vec<PickerOption> = match facet {
             Facet::Actor => dataset
@@ -116,9 +113,41 @@ impl Picker {
                 .collect(),
             Facet::From | Facet::To => Vec::new(),
         };
-        options.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
+        options.sort_by(|a, b| a.label.cmp(&b.label));
         let shown = (0..options.len()).collect();
-        Self { facet, options, narrow: String::new(), shown, cursor: 0, chosen }
+        Self { facet, options, narrow: String::new(), shown, cursor: 0, chosen, counting: true, ticket: 0 }
+    }
+
+    /// Count each value over `counted`, the events the other filters select; most events
+    /// first. A cursor the user has moved stays on its value; else it is on the first.
+    pub fn count(&mut self, dataset: &Dataset, counted: &[usize], matcher: &dyn WordMatcher) {
+        let (slots, of_event): (usize, EventValues) = match self.facet {
+            Facet::Actor => (dataset.actors.len(), Dataset::event_actors),
+            Facet::Weapon => (dataset.weapons.len(), Dataset::event_weapons),
+            Facet::Source | Facet::From | Facet::To => (dataset.sources.len(), Dataset::event_sources),
+        };
+        // The dataset keeps each event's values as distinct indices: count them directly.
+        let mut tally = vec![0usize; slots];
+        for &index in counted {
+            for &value in of_event(dataset, index) {
+                tally[value as usize] += 1;
+            }
+        }
+        let position = |id: &str| match self.facet {
+            Facet::Actor => dataset.actor_position(id),
+            Facet::Weapon => dataset.weapon_position(id),
+            Facet::Source | Facet::From | Facet::To => dataset.source_position(id),
+        };
+        for option in &mut self.options {
+            option.count = position(&option.id).map_or(0, |p| tally[p as usize]);
+        }
+        let current = self.current().filter(|_| self.cursor > 0).map(|o| o.id.clone());
+        self.options.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
+        self.counting = false;
+        self.renarrow(matcher);
+        if let Some(current) = current {
+            self.cursor = self.shown.iter().position(|&i| self.options[i].id == current).unwrap_or(0);
+        }
     }
 
     pub fn is_chosen(&self, option: &PickerOption) -> bool {

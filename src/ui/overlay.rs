@@ -23,7 +23,11 @@ pub fn picker(frame: &mut Frame<'_>, app: &App, picker: &Picker, area: Rect) {
     let height = (picker.options.len() as u16).saturating_add(4).min(area.height.saturating_sub(2));
     let popup = centered(area, 64.min(area.width.saturating_sub(4)), height);
     let block = Block::bordered()
-        .title(format!(" {noun} · {} chosen ", picker.chosen.len()))
+        .title(format!(
+            " {noun} · {} chosen{} ",
+            picker.chosen.len(),
+            if picker.counting { " · counting…" } else { "" }
+        ))
         .border_style(theme.focused_border());
     let inner = block.inner(popup);
     let width = usize::from(inner.width);
@@ -39,7 +43,7 @@ pub fn picker(frame: &mut Frame<'_>, app: &App, picker: &Picker, area: Rect) {
         let option = &picker.options[option_index];
         let at_cursor = k == picker.cursor;
         let tick = if picker.is_chosen(option) { "[x] " } else { "[ ] " };
-        let count = format!(" {:>5}", option.count);
+        let count = if picker.counting { format!(" {:>5}", "…") } else { format!(" {:>5}", option.count) };
         let label_width = width.saturating_sub(2 + tick.len() + count.len());
         let label = vec![
             Span::raw(clean(&option.label)),
@@ -49,7 +53,7 @@ pub fn picker(frame: &mut Frame<'_>, app: &App, picker: &Picker, area: Rect) {
         spans.extend(pad(label, label_width));
         spans.push(Span::raw(count));
         let mut line = Line::from(fit(spans, width));
-        if option.count == 0 {
+        if option.count == 0 && !picker.counting {
             line = line.style(theme.dim());
         }
         if at_cursor {
