@@ -198,6 +198,8 @@ pub struct App {
     selection_anchor: Option<usize>,
     /// The last ticket given to a picker's count request.
     tickets: u64,
+    /// True from asking for an export until its outcome is in.
+    pub exporting: bool,
 }
 
 impl App {
@@ -227,6 +229,7 @@ impl App {
             pending_search: None,
             selection_anchor: None,
             tickets: 0,
+            exporting: false,
         };
         app.refilter();
         app.selected = app.visible.first().copied();

@@ -77,6 +77,9 @@ pub fn run(dataset: Arc<Dataset>, query: Query, data_dir: Option<PathBuf>) -> io
     });
     let worker = SearchWorker::spawn(dataset, matcher, messages.clone());
     let mut ending = Ending::Quit;
+    // An export being written; waited for before the UI ends, so no half-written temporary
+    // file is left behind.
+    let mut writing: Option<thread::JoinHandle<()>> = None;
     while !app.should_quit {
         session.terminal.draw(|frame| ui::draw(frame, &app))?;
         // Wait for something to happen, then take everything that is waiting before drawing again.
@@ -97,8 +100,13 @@ pub fn run(dataset: Arc<Dataset>, query: Query, data_dir: Option<PathBuf>) -> io
             if let Some(effect) = action.and_then(|action| app.update(action)) {
                 match effect {
                     Effect::Export { path, overwrite } => {
-                        let outcome = export(&app, path, overwrite, &crate::export::generated_now());
-                        app.update(Action::ExportDone(outcome));
+                        // Rendering and writing a large view takes a while: not on this thread.
+                        let job = ExportJob::new(&app, path, overwrite);
+                        let answers = messages.clone();
+                        writing = Some(thread::spawn(move || {
+                            let outcome = job.run(&crate::export::generated_now());
+                            let _ = answers.send(Message::Answer(Action::ExportDone(outcome)));
+                        }));
                     }
                     Effect::Search { generation, query, within } => worker.search(generation, query, within),
                     Effect::Count { ticket, query } => {
@@ -115,6 +123,9 @@ pub fn run(dataset: Arc<Dataset>, query: Query, data_dir: Option<PathBuf>) -> io
             next = inbox.try_recv().ok();
         }
     }
+    if let Some(writing) = writing {
+        let _ = writing.join();
+    }
     Ok(ending)
 }
 
@@ -128,29 +139,56 @@ enum Message {
 /// Write the current view to `path`. The TUI's export is the CLI's: the same Export, the
 /// same atomic write.
 pub fn export(app: &App, path: PathBuf, overwrite: bool, generated: &str) -> ExportOutcome {
-    // While a search is under way the list shown is not yet the query's answer: the file must
-    // hold exactly what its stated query selects, so answer the query here.
-    let answered;
-    let events: &[usize] = if app.searching {
-        answered = app.query.filter(&app.dataset, app.matcher.as_ref());
-        &answered
-    } else {
-        &app.visible
-    };
-    let bytes = Export {
-        dataset: &app.dataset,
-        events,
-        query: &app.query,
-        format: ExportFormat::for_path(&path),
-        data_dir: app.data_dir.as_deref(),
-        output: Some(&path),
-        generated,
+    ExportJob::new(app, path, overwrite).run(generated)
+}
+
+/// What writing the current view needs, owned, so the UI thread can hand it to another.
+pub struct ExportJob {
+    dataset: Arc<Dataset>,
+    matcher: Arc<dyn WordMatcher>,
+    query: Query,
+    /// The events shown, when they are the query's answer; None while a search is under way.
+    events: Option<Arc<Vec<usize>>>,
+    data_dir: Option<PathBuf>,
+    path: PathBuf,
+    overwrite: bool,
+}
+
+impl ExportJob {
+    pub fn new(app: &App, path: PathBuf, overwrite: bool) -> Self {
+        Self {
+            dataset: Arc::clone(&app.dataset),
+            matcher: Arc::clone(&app.matcher),
+            query: app.query.clone(),
+            events: (!app.searching).then(|| Arc::clone(&app.visible)),
+            data_dir: app.data_dir.clone(),
+            path,
+            overwrite,
+        }
     }
-    .render();
-    match write_atomically(&path, &bytes, overwrite) {
-        Ok(()) => ExportOutcome::Written { path, events: events.len() },
-        Err(WriteError::Exists(path)) => ExportOutcome::Exists(path),
-        Err(error) => ExportOutcome::Failed(error.to_string()),
+
+    pub fn run(self, generated: &str) -> ExportOutcome {
+        // While a search is under way the list shown is not yet the query's answer: the file
+        // must hold exactly what its stated query selects, so answer the query here.
+        let events = match self.events {
+            Some(events) => events,
+            None => Arc::new(self.query.filter(&self.dataset, self.matcher.as_ref())),
+        };
+        let bytes = Export {
+            dataset: &self.dataset,
+            events: &events,
+            query: &self.query,
+            format: ExportFormat::for_path(&self.path),
+            data_dir: self.data_dir.as_deref(),
+            output: Some(&self.path),
+            generated,
+        }
+        .render();
+        match write_atomically(&self.path, &bytes, self.overwrite) {
+            Ok(()) => ExportOutcome::Written { path: self.path, events: events.len() },
+            Err(WriteError::Exists(path)) => ExportOutcome::Exists(path),
+            Err(error) => ExportOutcome::Failed(error.to_string()),
+        }
     }
 }
 

@@ -523,6 +523,31 @@ fn the_tui_asks_before_overwriting_and_reports_errors_in_place() {
 }
 
 #[test]
+fn while_an_export_is_written_the_prompt_waits_and_esc_leaves_it_to_finish() {
+    let mut app = fixture_app();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("y.md");
+    app.update(Action::StartExport);
+    app.update(Action::ClearInput);
+    for c in path.display().to_string().chars() {
+        app.update(Action::Input(c));
+    }
+    let effect = app.update(Action::Submit).expect("an export");
+    assert!(app.exporting);
+    assert_eq!(app.update(Action::Submit), None, "one write at a time");
+    app.update(Action::Input('z'));
+    let annals::app::Mode::ExportPrompt { input, .. } = &app.mode else { panic!("still in the prompt") };
+    assert_eq!(input, &path.display().to_string(), "typing waits too");
+    app.update(Action::Cancel);
+    assert_eq!(app.mode, annals::app::Mode::Browse, "Esc leaves the write to finish");
+    let outcome = perform(&app, effect);
+    app.update(Action::ExportDone(outcome));
+    assert!(!app.exporting);
+    assert!(app.status.as_deref().is_some_and(|s| s.starts_with("wrote ")), "{:?}", app.status);
+    assert!(path.exists());
+}
+
+#[test]
 fn the_readme_example_is_what_annals_writes() {
     let readme =
         std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).expect("README");

@@ -105,6 +105,16 @@ fn a_picker_still_counting_says_so() {
 }
 
 #[test]
+fn an_export_being_written_says_so_in_the_footer() {
+    let mut app = fixture_app(110, 30);
+    app.update(Action::StartExport);
+    assert!(app.update(Action::Submit).is_some(), "an export is asked for");
+    let terminal = render(&app);
+    let (_, row) = find(terminal.backend().buffer(), "writing…").expect("the footer says so");
+    assert_eq!(row, 29, "on the footer line");
+}
+
+#[test]
 fn source_picker_narrowed() {
     let mut app = fixture_app(110, 30);
     app.update(Action::OpenPicker(Facet::Source));

@@ -24,6 +24,19 @@ impl App {
     }
 
     pub(super) fn export_prompt(&mut self, action: Action) -> Option<Effect> {
+        if self.exporting {
+            // One write at a time. Esc leaves it to finish; its outcome shows in the footer.
+            if action == Action::Cancel {
+                self.mode = Mode::Browse;
+            }
+            return None;
+        }
+        let effect = self.export_prompt_input(action);
+        self.exporting = effect.is_some();
+        effect
+    }
+
+    fn export_prompt_input(&mut self, action: Action) -> Option<Effect> {
         let Mode::ExportPrompt { input, confirm, error } = &mut self.mode else { return None };
         if *confirm {
             match action {
@@ -50,6 +63,7 @@ impl App {
     }
 
     pub(super) fn export_done(&mut self, outcome: ExportOutcome) {
+        self.exporting = false;
         match outcome {
             ExportOutcome::Written { path, events } => {
                 self.mode = Mode::Browse;
@@ -59,10 +73,12 @@ impl App {
                     path.display()
                 ));
             }
-            ExportOutcome::Exists(_) => {
+            ExportOutcome::Exists(path) => {
                 if let Mode::ExportPrompt { confirm, error, .. } = &mut self.mode {
                     *confirm = true;
                     *error = None;
+                } else {
+                    self.status = Some(format!("{} exists; nothing written", path.display()));
                 }
             }
             ExportOutcome::Failed(message) => {

@@ -32,6 +32,12 @@ pub fn render(frame: &mut Frame<'_>, app: &App, area: Rect) {
             ],
         ),
         Mode::DatePrompt { .. } => keys(theme, &[("Enter", "apply (empty clears)"), ("Esc", "cancel")]),
+        Mode::ExportPrompt { .. } if app.exporting => {
+            vec![Span::styled(" writing…", theme.key()), Span::raw("  ")]
+                .into_iter()
+                .chain(keys(theme, &[("Esc", "leave it to finish")]))
+                .collect()
+        }
         Mode::ExportPrompt { confirm: true, .. } => keys(theme, &[("y", "overwrite"), ("n/Esc", "back")]),
         Mode::ExportPrompt { error: Some(error), .. } => {
             vec![Span::styled(format!(" {}", clean(error)), theme.error())]
