@@ -130,15 +130,15 @@ impl Query {
         (self.actors.is_empty() || any(&terms.actors, dataset.event_actors(index)))
             && (self.weapons.is_empty() || any(&terms.weapons, dataset.event_weapons(index)))
             && (self.sources.is_empty() || any(&terms.sources, dataset.event_sources(index)))
-            && dataset.events[index].span().overlaps(self.from.as_ref(), self.to.as_ref())
+            // Every letter and digit of every word must be somewhere in the record. This and the
+            // facets are read from the dataset's lookups; only what passes reads the event.
+            && (terms.words.is_empty() || terms.words_mask & !dataset.search_mask(index) == 0)
+            && ((self.from.is_none() && self.to.is_none())
+                || dataset.events[index].span().overlaps(self.from.as_ref(), self.to.as_ref()))
             && (terms.words.is_empty() || {
-                let mask = dataset.search_mask(index);
-                // Every letter and digit of every word must be somewhere in the record.
-                terms.words_mask & !mask == 0 && {
-                    dataset.search_fields_into(index, fields);
-                    let record = SearchFields { mask, fields };
-                    terms.words.iter().all(|word| matcher.matches(&record, word))
-                }
+                dataset.search_fields_into(index, fields);
+                let record = SearchFields { mask: dataset.search_mask(index), fields };
+                terms.words.iter().all(|word| matcher.matches(&record, word))
             })
     }
 
