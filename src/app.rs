@@ -243,15 +243,18 @@ impl App {
 
     /// Apply one action. The only way the app's state changes; I/O it needs comes back as an Effect.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
-        // A message stays until the user does something; answers arriving don't wipe it.
-        if !matches!(
-            action,
-            Action::Resize(..)
-                | Action::Wheel { .. }
-                | Action::SearchDone { .. }
-                | Action::ExportDone(_)
-                | Action::Counted { .. }
-        ) {
+        // A message stays until the user does something where it shows (the main screen);
+        // answers arriving don't wipe it.
+        if matches!(self.mode, Mode::Browse)
+            && !matches!(
+                action,
+                Action::Resize(..)
+                    | Action::Wheel { .. }
+                    | Action::SearchDone { .. }
+                    | Action::ExportDone(_)
+                    | Action::Counted { .. }
+            )
+        {
             self.status = None;
         }
         match action {

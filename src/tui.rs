@@ -124,6 +124,11 @@ pub fn run(dataset: Arc<Dataset>, query: Query, data_dir: Option<PathBuf>) -> io
         }
     }
     if let Some(writing) = writing {
+        if !writing.is_finished() {
+            app.mode = crate::app::Mode::Browse;
+            app.status = Some("finishing the export before quitting…".to_string());
+            session.terminal.draw(|frame| ui::draw(frame, &app))?;
+        }
         let _ = writing.join();
     }
     Ok(ending)

@@ -548,6 +548,36 @@ fn while_an_export_is_written_the_prompt_waits_and_esc_leaves_it_to_finish() {
 }
 
 #[test]
+fn while_an_export_is_written_no_other_prompt_opens_and_its_outcome_leaves_other_modes_alone() {
+    let mut app = fixture_app();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("typed.md");
+    std::fs::write(&path, "precious").expect("seed");
+    app.update(Action::StartExport);
+    app.update(Action::ClearInput);
+    for c in path.display().to_string().chars() {
+        app.update(Action::Input(c));
+    }
+    let effect = app.update(Action::Submit).expect("an export");
+    app.update(Action::Cancel);
+    // A second prompt would be answered by the first write's "exists": it does not open.
+    app.update(Action::StartExport);
+    assert_eq!(app.mode, annals::app::Mode::Browse);
+    assert!(app.status.as_deref().is_some_and(|s| s.contains("still being written")), "{:?}", app.status);
+    app.update(Action::OpenPicker(annals::query::Facet::Actor));
+    app.update(Action::PickerToggle);
+    app.update(Action::ExportDone(perform(&app, effect)));
+    let annals::app::Mode::Picker(picker) = &app.mode else { panic!("the picker stays open") };
+    assert_eq!(picker.chosen.len(), 1, "and keeps its ticks");
+    assert_eq!(std::fs::read_to_string(&path).expect("file"), "precious");
+    assert!(!app.exporting);
+    app.update(Action::Cancel);
+    assert!(app.status.as_deref().is_some_and(|s| s.contains("exists; nothing written")), "{:?}", app.status);
+    app.update(Action::StartExport);
+    assert!(matches!(app.mode, annals::app::Mode::ExportPrompt { .. }), "a new export may start now");
+}
+
+#[test]
 fn the_readme_example_is_what_annals_writes() {
     let readme =
         std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).expect("README");

@@ -34,6 +34,11 @@ impl App {
                 self.mode = Mode::DatePrompt { bound, input, error: None };
             }
             Action::ShowHelp => self.mode = Mode::Help,
+            // One export at a time: the prompt that started one is the only one its outcome
+            // may answer (an "exists" must never turn another name into an overwrite).
+            Action::StartExport if self.exporting => {
+                self.status = Some("an export is still being written; wait for it".to_string());
+            }
             Action::StartExport => {
                 self.mode =
                     Mode::ExportPrompt { input: self.default_export_name(), confirm: false, error: None }

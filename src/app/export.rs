@@ -66,7 +66,10 @@ impl App {
         self.exporting = false;
         match outcome {
             ExportOutcome::Written { path, events } => {
-                self.mode = Mode::Browse;
+                // The prompt closes; whatever the user opened after leaving it stays open.
+                if matches!(self.mode, Mode::ExportPrompt { .. }) {
+                    self.mode = Mode::Browse;
+                }
                 self.status = Some(format!(
                     "wrote {events} of {} events to {}",
                     self.dataset.events.len(),

@@ -224,13 +224,22 @@ fn parse<T: DeserializeOwned, U>(
 /// cut before each line that is exactly `[[key]]`, and each piece parsed on its own. A
 /// megabyte's syntax tree does not fit in the cache; a record's does, and parsing is faster.
 ///
-/// None if any piece has any problem: the caller then parses the whole file, which gives
-/// the problems as the file reads. (A cut inside a multi-line string leaves that string
-/// open at the end of its piece, a syntax error; so a file is never misread this way.)
+/// None if any piece has any problem, or if anything but comments and blank lines comes
+/// before the first cut: the caller then parses the whole file, which gives the problems as
+/// the file reads. Each piece after the first starts with its own `[[key]]` header, and
+/// TOML reads such a piece the same alone as in its file, except where a cut falls inside a
+/// multi-line string; that leaves the string open at the end of its piece, a syntax error.
+/// What comes first could make the whole file invalid (`key = [...]` cannot be extended by
+/// a `[[key]]` header), so it must hold nothing.
 fn parse_by_record<T: DeserializeOwned, U>(text: &str, key: &str, check: &Check<'_, T, U>) -> Option<Vec<U>> {
     let header = format!("\n[[{key}]]\n");
+    let at_start = text.starts_with(&header[1..]).then_some(0);
     let cuts = memchr::memmem::find_iter(text.as_bytes(), header.as_bytes()).map(|at| at + 1);
-    let starts: Vec<usize> = std::iter::once(0).chain(cuts).chain([text.len()]).collect();
+    let starts: Vec<usize> = at_start.into_iter().chain(cuts).chain([text.len()]).collect();
+    let preamble = &text[..starts[0]];
+    if !DeTable::parse(preamble).ok()?.get_ref().is_empty() {
+        return None;
+    }
     let mut records = Vec::with_capacity(starts.len());
     for piece in starts.windows(2) {
         let (start, end) = (piece[0], piece[1]);
@@ -444,6 +453,17 @@ mod tests {
             found,
             vec![("a", at("a").unwrap_or(0)), ("b", at("b").unwrap_or(0)), ("c", at("c").unwrap_or(0))]
         );
+    }
+
+    #[test]
+    fn a_file_valid_only_in_pieces_is_parsed_whole_and_refused() {
+        // An inline array cannot be extended by a [[note]] header: invalid TOML, though each
+        // piece alone is valid.
+        let text = "note = [{ id = \"a\", text = \"x\" }]\n[[note]]\nid = \"b\"\ntext = \"y\"\n";
+        assert!(parse_by_record(text, "note", &check_note).is_none());
+        let parsed = notes(text);
+        assert!(!parsed.complete && parsed.records.is_empty());
+        assert_eq!(parsed.problems.len(), 1, "the syntax error");
     }
 
     #[test]

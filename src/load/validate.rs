@@ -556,9 +556,6 @@ fn check_event(event: RawEvent, refs: &References<'_>, base: usize) -> (Checked,
     let mut report = |offset: usize, message: String| {
         problems.push((base + offset, format!("event {}", event.id.get_ref()), message))
     };
-    if let Some(message) = invalid_id(event.id.get_ref()) {
-        report(event.id.span().start, message);
-    }
     for (field, value) in [("title", &event.title), ("summary", &event.summary)] {
         if value.get_ref().trim().is_empty() {
             report(value.span().start, format!("`{field}` is empty; write it out"));
@@ -665,6 +662,11 @@ fn check_event(event: RawEvent, refs: &References<'_>, base: usize) -> (Checked,
             );
             report(citation.quote.span().start, message);
         }
+    }
+    // Last, as when ids were checked after the other checks: problems at one place keep
+    // their order.
+    if let Some(message) = invalid_id(event.id.get_ref()) {
+        report(event.id.span().start, message);
     }
     let id_offset = base + event.id.span().start;
     let related_offsets = event.related.iter().map(|r| base + r.span().start).collect();
