@@ -381,12 +381,7 @@ fn the_tui_and_the_cli_write_the_same_bytes_but_for_the_generated_line() {
     for name in ["view.md", "view.json", "view.csv"] {
         let tui_path = dir.path().join(format!("tui-{name}"));
         let cli_path = dir.path().join(format!("cli-{name}"));
-        app.update(Action::StartExport);
-        app.update(Action::ClearInput);
-        for c in tui_path.display().to_string().chars() {
-            app.update(Action::Input(c));
-        }
-        let effect = app.update(Action::Submit).expect("Enter asks for the export");
+        let effect = submit_export(&mut app, &tui_path);
         assert_eq!(effect, Effect::Export { path: tui_path.clone(), overwrite: false });
         let outcome = annals::tui::export(&app, tui_path.clone(), false, "2026-11-22 07:30 UTC");
         assert_eq!(outcome, ExportOutcome::Written { path: tui_path.clone(), events: 1 });
@@ -477,6 +472,16 @@ fn a_symbolic_link_is_refused_and_left_alone() {
 }
 
 /// Carry out an export effect as the TUI's loop does.
+/// Open the TUI's export prompt, type `path` and press Enter: the export it asks for.
+fn submit_export(app: &mut App, path: &Path) -> Effect {
+    app.update(Action::StartExport);
+    app.update(Action::ClearInput);
+    for c in path.display().to_string().chars() {
+        app.update(Action::Input(c));
+    }
+    app.update(Action::Submit).expect("an export")
+}
+
 fn perform(app: &App, effect: Effect) -> ExportOutcome {
     let Effect::Export { path, overwrite } = effect else { panic!("an export effect") };
     annals::tui::export(app, path, overwrite, "now")
@@ -489,12 +494,7 @@ fn the_tui_asks_before_overwriting_and_reports_errors_in_place() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("x.md");
     std::fs::write(&path, "precious").expect("seed");
-    app.update(Action::StartExport);
-    app.update(Action::ClearInput);
-    for c in path.display().to_string().chars() {
-        app.update(Action::Input(c));
-    }
-    let effect = app.update(Action::Submit).expect("an export");
+    let effect = submit_export(&mut app, &path);
     let outcome = perform(&app, effect);
     assert_eq!(outcome, ExportOutcome::Exists(path.clone()));
     app.update(Action::ExportDone(outcome));
@@ -507,12 +507,7 @@ fn the_tui_asks_before_overwriting_and_reports_errors_in_place() {
     assert_eq!(app.mode, annals::app::Mode::Browse);
     assert!(std::fs::read_to_string(&path).expect("file").starts_with("# Test fixture"));
 
-    app.update(Action::StartExport);
-    app.update(Action::ClearInput);
-    for c in dir.path().display().to_string().chars() {
-        app.update(Action::Input(c));
-    }
-    let effect = app.update(Action::Submit).expect("an export");
+    let effect = submit_export(&mut app, dir.path());
     app.update(Action::ExportDone(perform(&app, effect)));
     let annals::app::Mode::ExportPrompt { error: Some(error), .. } = &app.mode else {
         panic!("still in the prompt")
@@ -527,12 +522,7 @@ fn while_an_export_is_written_the_prompt_waits_and_esc_leaves_it_to_finish() {
     let mut app = fixture_app();
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("y.md");
-    app.update(Action::StartExport);
-    app.update(Action::ClearInput);
-    for c in path.display().to_string().chars() {
-        app.update(Action::Input(c));
-    }
-    let effect = app.update(Action::Submit).expect("an export");
+    let effect = submit_export(&mut app, &path);
     assert!(app.exporting);
     assert_eq!(app.update(Action::Submit), None, "one write at a time");
     app.update(Action::Input('z'));
@@ -553,12 +543,7 @@ fn while_an_export_is_written_no_other_prompt_opens_and_its_outcome_leaves_other
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("typed.md");
     std::fs::write(&path, "precious").expect("seed");
-    app.update(Action::StartExport);
-    app.update(Action::ClearInput);
-    for c in path.display().to_string().chars() {
-        app.update(Action::Input(c));
-    }
-    let effect = app.update(Action::Submit).expect("an export");
+    let effect = submit_export(&mut app, &path);
     app.update(Action::Cancel);
     // A second prompt would be answered by the first write's "exists": it does not open.
     app.update(Action::StartExport);
