@@ -120,6 +120,25 @@ fn opens_on_the_first_event_with_headings() {
 }
 
 #[test]
+fn events_sort_by_first_day_coarser_first_then_id() {
+    let long = "a-very-long-shared-id-prefix";
+    let events = vec![
+        event(&format!("{long}-b"), "2023-08-01", "t", &[], &[]),
+        event("zulu", "2023-08", "t", &[], &[]),
+        event(&format!("{long}-a"), "2023-08-01", "t", &[], &[]),
+        event("alpha", "2023-08-01", "t", &[], &[]),
+        event("year", "2023", "t", &[], &[]),
+        event("a", "2023-08-01", "t", &[], &[]),
+        event("later", "2023-08-02", "t", &[], &[]),
+        event("ab", "2023-08-01", "t", &[], &[]),
+    ];
+    let dataset = Dataset::new("T".into(), vec![], vec![], vec![], events);
+    let ids: Vec<&str> = dataset.events.iter().map(|e| e.id.as_str()).collect();
+    let (a, b) = (format!("{long}-a"), format!("{long}-b"));
+    assert_eq!(ids, ["year", "zulu", "a", a.as_str(), b.as_str(), "ab", "alpha", "later"]);
+}
+
+#[test]
 fn quit_sets_the_flag() {
     let mut app = app();
     app.update(Action::Quit);

@@ -403,15 +403,19 @@ impl Registry {
     ) -> Vec<(usize, T)> {
         let hint = format!("create it with [[{key}]] records (see docs/DATA.md)");
         let parsed = parse_file::<T>(reader.files(), path, key, &hint);
-        self.absorb(reader, parsed)
+        self.absorb(reader, parsed).collect()
     }
 
     /// Take in one parsed file of this record type.
-    fn absorb<T>(&mut self, reader: &mut Reader<'_>, parsed: super::ParsedFile<T>) -> Vec<(usize, T)> {
+    fn absorb<T>(
+        &mut self,
+        reader: &mut Reader<'_>,
+        parsed: super::ParsedFile<T>,
+    ) -> impl Iterator<Item = (usize, T)> + use<T> {
         self.complete &= parsed.complete;
         self.broken.extend(parsed.broken.iter().cloned());
         let (file, records) = reader.absorb(parsed);
-        records.into_iter().map(|r| (file, r)).collect()
+        records.into_iter().map(move |r| (file, r))
     }
 
     fn has_broken_records(&self) -> bool {
