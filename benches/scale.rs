@@ -1,7 +1,7 @@
 //! Scale benchmarks: `cargo bench`. Datasets are generated under target/annals-bench/ on
 //! first run. docs/PERFORMANCE.md lists the results against the targets.
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use annals::app::App;
 use annals::load::{self, OnDisk};
@@ -23,8 +23,17 @@ fn main() {
     divan::main();
 }
 
+/// The generated dataset of `n` events, loaded once for all the benchmarks that read it.
 fn loaded(n: usize) -> Arc<annals::model::Dataset> {
-    Arc::new(load::load(&OnDisk::new(support::dataset_dir(n))).expect("the generated dataset loads"))
+    static LOADED: Mutex<Vec<(usize, Arc<annals::model::Dataset>)>> = Mutex::new(Vec::new());
+    let mut loaded = LOADED.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some((_, dataset)) = loaded.iter().find(|(size, _)| *size == n) {
+        return Arc::clone(dataset);
+    }
+    let dataset =
+        Arc::new(load::load(&OnDisk::new(support::dataset_dir(n))).expect("the generated dataset loads"));
+    loaded.push((n, Arc::clone(&dataset)));
+    dataset
 }
 
 /// Read, parse and validate every file, quotes included, and build the dataset.
@@ -50,8 +59,9 @@ fn full_search_pass_100k(bencher: divan::Bencher<'_, '_>, query: &str) {
     bencher.bench(|| query.filter(&dataset, &matcher));
 }
 
-/// Every keystroke of every query in turn: the filter as the query grows (the sum of steps;
-/// `cargo run --release --example keystrokes` reports each step and the UI's latencies).
+/// Every keystroke of every query in turn, each a full pass: the filter as the query grows
+/// (the sum of steps, without narrowing; `keystroke_step` measures each step as the TUI runs
+/// it, and `cargo run --release --example keystrokes` the UI's latencies).
 #[divan::bench(args = SIZES, sample_count = 10)]
 fn typing_all_queries(bencher: divan::Bencher<'_, '_>, n: usize) {
     let dataset = loaded(n);
@@ -61,6 +71,31 @@ fn typing_all_queries(bencher: divan::Bencher<'_, '_>, n: usize) {
         .flat_map(|q| (1..=q.len()).map(move |k| q[..k].parse().expect("query")))
         .collect();
     bencher.bench(|| steps.iter().map(|q| q.filter(&dataset, &matcher).len()).sum::<usize>());
+}
+
+/// Every prefix of the realistic queries, each once: what the query line holds after each
+/// keystroke.
+fn keystroke_steps() -> impl Iterator<Item = String> {
+    let mut steps: Vec<String> =
+        support::QUERIES.iter().flat_map(|q| (1..=q.len()).map(move |k| q[..k].to_string())).collect();
+    // A trailing space changes no query: the TUI does not search again.
+    steps.retain(|step| !step.ends_with(' '));
+    steps.sort();
+    steps.dedup();
+    steps.into_iter()
+}
+
+/// One keystroke of search, as the TUI's worker runs it: the query after the key, searched
+/// among the events the query before it selected when it only narrows that (each later
+/// letter of a word, a new word), else among all events (the first letter).
+#[divan::bench(consts = SIZES, args = keystroke_steps(), sample_count = 10)]
+fn keystroke_step<const N: usize>(bencher: divan::Bencher<'_, '_>, step: &str) {
+    let dataset = loaded(N);
+    let matcher = SkimWordMatcher::default();
+    let query: Query = step.parse().expect("query");
+    let before: Query = step[..step.len() - 1].parse().expect("query");
+    let within = query.narrows(&before).then(|| before.filter(&dataset, &matcher));
+    bencher.bench(|| query.filter_within(&dataset, &matcher, within.as_deref(), &|| false));
 }
 
 /// One frame of the main screen at 160×50.

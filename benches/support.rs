@@ -1,4 +1,7 @@
-//! Shared by the benchmarks and the measurement examples: generated datasets, cached on disk.
+//! Shared by the benchmarks and the measurement examples: generated datasets, cached on disk,
+//! and the process's peak memory.
+// Each benchmark and example that includes this file uses only part of it.
+#![allow(dead_code)]
 
 use std::path::PathBuf;
 
@@ -17,4 +20,15 @@ pub fn dataset_dir(n: usize) -> PathBuf {
         generate::generate(n, &dir, 42).expect("writing the benchmark dataset");
     }
     dir
+}
+
+/// The process's peak resident set size (VmHWM), in KiB; 0 where /proc is not there.
+pub fn peak_rss_kib() -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|line| line.strip_prefix("VmHWM:"))
+        .and_then(|v| v.split_whitespace().next())
+        .and_then(|kib| kib.parse().ok())
+        .unwrap_or(0)
 }

@@ -5,6 +5,9 @@ use std::time::Instant;
 
 use annals::load::{self, OnDisk, Progress};
 
+#[path = "../benches/support.rs"]
+mod support;
+
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
@@ -23,18 +26,7 @@ fn main() {
         "{} events: load + validate {:.2} s, peak RSS {} MiB",
         dataset.events.len(),
         elapsed.as_secs_f64(),
-        peak_rss_kib() / 1024
+        support::peak_rss_kib() / 1024
     );
     std::mem::forget(dataset);
-}
-
-/// The process's peak resident set size (VmHWM), in KiB.
-fn peak_rss_kib() -> u64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    status
-        .lines()
-        .find_map(|line| line.strip_prefix("VmHWM:"))
-        .and_then(|v| v.split_whitespace().next())
-        .and_then(|kib| kib.parse().ok())
-        .unwrap_or(0)
 }
