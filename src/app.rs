@@ -69,10 +69,11 @@ pub enum Action {
     },
     /// The export the app asked for has been tried.
     ExportDone(ExportOutcome),
-    /// The events a picker counts (see `Effect::Count`) have been found.
+    /// The values a picker shows have been counted (see `Effect::Count`): a count per
+    /// value, by its index in the dataset.
     Counted {
         ticket: u64,
-        events: Vec<usize>,
+        tally: Vec<usize>,
     },
 }
 
@@ -95,9 +96,9 @@ pub enum Effect {
     Export { path: PathBuf, overwrite: bool },
     /// Run `query` (among `within` only, when given) and answer with `SearchDone`.
     Search { generation: u64, query: Query, within: Option<Arc<Vec<usize>>> },
-    /// Find the events `query` selects, for the open picker to count, and answer with
-    /// `Counted` and the same ticket.
-    Count { ticket: u64, query: Query },
+    /// Count each value of `facet` over `events`, or over the events `query` selects when
+    /// None (`Picker::tally`), and answer with `Counted` and the same ticket.
+    Count { ticket: u64, facet: Facet, query: Query, events: Option<Arc<Vec<usize>>> },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -200,6 +201,9 @@ pub struct App {
     tickets: u64,
     /// True from asking for an export until its outcome is in.
     pub exporting: bool,
+    /// With background search, a picker counting more events than this counts them off the
+    /// UI thread (a million events take tens of milliseconds).
+    pub count_at_once: usize,
 }
 
 impl App {
@@ -230,6 +234,7 @@ impl App {
             selection_anchor: None,
             tickets: 0,
             exporting: false,
+            count_at_once: 100_000,
         };
         app.refilter();
         app.selected = app.visible.first().copied();
@@ -265,10 +270,10 @@ impl App {
                 self.detail_scroll = self.detail_scroll.min(crate::ui::detail::max_scroll(self));
             }
             Action::ExportDone(outcome) => self.export_done(outcome),
-            Action::Counted { ticket, events } => {
+            Action::Counted { ticket, tally } => {
                 if let Mode::Picker(picker) = &mut self.mode {
                     if picker.counting && picker.ticket == ticket {
-                        picker.count(&self.dataset, &events, self.matcher.as_ref());
+                        picker.take_counts(&self.dataset, &tally, self.matcher.as_ref());
                     }
                 }
             }
@@ -467,27 +472,28 @@ impl App {
     }
 
     fn open_picker(&mut self, facet: Facet) {
-        // The list answers the query unless a search for it is still running.
-        let answer = (!self.searching).then_some(self.visible.as_slice());
         let mut picker = Picker::uncounted(facet, &self.dataset, &self.query);
-        match answer {
-            // With none of the facet's values chosen, the list is what it counts: at once.
-            Some(answer) if picker.chosen.is_empty() => {
-                picker.count(&self.dataset, answer, self.matcher.as_ref());
-            }
-            // Else a search: on the worker's side when searches run there, so the picker opens
-            // at once and its counts follow.
-            _ if self.background_search => {
-                self.tickets += 1;
-                picker.ticket = self.tickets;
-                let query = Picker::counted_query(facet, &self.query);
-                self.pending_search = Some(Effect::Count { ticket: self.tickets, query });
-            }
-            _ => {
-                let events =
-                    Picker::counted_query(facet, &self.query).filter(&self.dataset, self.matcher.as_ref());
-                picker.count(&self.dataset, &events, self.matcher.as_ref());
-            }
+        // With none of the facet's values chosen, the other filters are the whole query, so
+        // the list (unless its search is still running) is what the picker counts.
+        let listed = (!self.searching && picker.chosen.is_empty()).then(|| Arc::clone(&self.visible));
+        let small = listed.as_ref().is_some_and(|events| events.len() <= self.count_at_once);
+        if self.background_search && !small {
+            // Off the UI thread: the picker opens at once and its counts follow.
+            self.tickets += 1;
+            picker.ticket = self.tickets;
+            let query = Picker::counted_query(facet, &self.query);
+            self.pending_search = Some(Effect::Count { ticket: self.tickets, facet, query, events: listed });
+        } else {
+            let searched;
+            let counted = match &listed {
+                Some(events) => events.as_slice(),
+                None => {
+                    searched = Picker::counted_query(facet, &self.query)
+                        .filter(&self.dataset, self.matcher.as_ref());
+                    &searched
+                }
+            };
+            picker.count(&self.dataset, counted, self.matcher.as_ref());
         }
         self.mode = Mode::Picker(picker);
     }

@@ -19,7 +19,7 @@ use ratatui::crossterm::terminal::{
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 use signal_hook::iterator::Signals;
 
-use crate::app::{Action, App, Effect, ExportOutcome, View};
+use crate::app::{Action, App, Effect, ExportOutcome, Picker, View};
 use crate::export::{Export, ExportFormat, WriteError, write_atomically};
 use crate::keymap;
 use crate::model::Dataset;
@@ -109,13 +109,15 @@ pub fn run(dataset: Arc<Dataset>, query: Query, data_dir: Option<PathBuf>) -> io
                         }));
                     }
                     Effect::Search { generation, query, within } => worker.search(generation, query, within),
-                    Effect::Count { ticket, query } => {
-                        // Rare (a picker with values chosen) and short: a thread of its own.
+                    Effect::Count { ticket, facet, query, events } => {
+                        // Once per picker opened on a large view, and short: a thread of its own.
                         let (dataset, matcher) = (Arc::clone(&app.dataset), Arc::clone(&app.matcher));
                         let answers = messages.clone();
                         thread::spawn(move || {
-                            let events = query.filter(&dataset, matcher.as_ref());
-                            let _ = answers.send(Message::Answer(Action::Counted { ticket, events }));
+                            let events =
+                                events.unwrap_or_else(|| Arc::new(query.filter(&dataset, matcher.as_ref())));
+                            let tally = Picker::tally(facet, &dataset, &events);
+                            let _ = answers.send(Message::Answer(Action::Counted { ticket, tally }));
                         });
                     }
                 }

@@ -459,7 +459,7 @@ fn density_counts_matching_events_per_month() {
 
 mod background {
     use super::*;
-    use annals::app::{Effect, View};
+    use annals::app::{Effect, Picker, View};
 
     fn background_app() -> App {
         let mut app = app();
@@ -491,8 +491,9 @@ mod background {
         app.set_query("actor:russia weapon:shells".parse().expect("query"));
         app.background_search = true;
         let effect = app.update(Action::OpenPicker(Facet::Actor)).expect("the counts are asked for");
-        let Effect::Count { ticket, query } = effect else { panic!("a count") };
+        let Effect::Count { ticket, facet, query, events } = effect else { panic!("a count") };
         assert_eq!(query.to_string(), "weapon:shells", "counted under the other filters");
+        assert_eq!((facet, events), (Facet::Actor, None), "which needs a search");
         let Mode::Picker(picker) = &app.mode else { panic!("the picker opens at once") };
         assert!(picker.counting);
         assert_eq!(picker.chosen, ["russia"]);
@@ -500,11 +501,11 @@ mod background {
         app.update(Action::PickerMove(2));
         let Mode::Picker(picker) = &app.mode else { panic!("picker open") };
         let moved_to = picker.current().map(|o| o.id.clone()).expect("a value");
-        app.update(Action::Counted { ticket: ticket + 1, events: Vec::new() });
+        app.update(Action::Counted { ticket: ticket + 1, tally: Vec::new() });
         let Mode::Picker(picker) = &app.mode else { panic!("picker open") };
         assert!(picker.counting, "an answer for another picker is ignored");
         let events = query.filter(&app.dataset, app.matcher.as_ref());
-        app.update(Action::Counted { ticket, events });
+        app.update(Action::Counted { ticket, tally: Picker::tally(facet, &app.dataset, &events) });
         let Mode::Picker(picker) = &app.mode else { panic!("picker open") };
         assert!(!picker.counting);
         let count = |id: &str| picker.options.iter().find(|o| o.id == id).map(|o| o.count);
@@ -519,6 +520,23 @@ mod background {
         assert_eq!(app.update(Action::OpenPicker(Facet::Weapon)), None, "no search needed");
         let Mode::Picker(picker) = &app.mode else { panic!("picker open") };
         assert!(!picker.counting);
+    }
+
+    #[test]
+    fn a_picker_over_a_long_list_counts_it_off_the_ui_thread() {
+        let mut app = background_app();
+        app.count_at_once = 3; // the fixture's 7 events stand for a million
+        let effect = app.update(Action::OpenPicker(Facet::Weapon)).expect("the counts are asked for");
+        let Effect::Count { ticket, facet, events, .. } = effect else { panic!("a count") };
+        let events = events.expect("the list answers the query: no search, only counting");
+        assert_eq!(events.len(), 7);
+        let Mode::Picker(picker) = &app.mode else { panic!("the picker opens at once") };
+        assert!(picker.counting);
+        app.update(Action::Counted { ticket, tally: Picker::tally(facet, &app.dataset, &events) });
+        let Mode::Picker(picker) = &app.mode else { panic!("picker open") };
+        let at_once =
+            Picker::open(Facet::Weapon, &app.dataset, &app.query, Some(&events), app.matcher.as_ref());
+        assert_eq!(picker.options, at_once.options, "the same counts as counting at once");
     }
 
     #[test]
