@@ -484,16 +484,8 @@ impl App {
             let query = Picker::counted_query(facet, &self.query);
             self.pending_search = Some(Effect::Count { ticket: self.tickets, facet, query, events: listed });
         } else {
-            let searched;
-            let counted = match &listed {
-                Some(events) => events.as_slice(),
-                None => {
-                    searched = Picker::counted_query(facet, &self.query)
-                        .filter(&self.dataset, self.matcher.as_ref());
-                    &searched
-                }
-            };
-            picker.count(&self.dataset, counted, self.matcher.as_ref());
+            let answer = listed.as_ref().map(|events| events.as_slice());
+            picker.count_under(&self.dataset, &self.query, answer, self.matcher.as_ref());
         }
         self.mode = Mode::Picker(picker);
     }

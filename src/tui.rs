@@ -102,22 +102,18 @@ pub fn run(dataset: Arc<Dataset>, query: Query, data_dir: Option<PathBuf>) -> io
                     Effect::Export { path, overwrite } => {
                         // Rendering and writing a large view takes a while: not on this thread.
                         let job = ExportJob::new(&app, path, overwrite);
-                        let answers = messages.clone();
-                        writing = Some(thread::spawn(move || {
-                            let outcome = job.run(&crate::export::generated_now());
-                            let _ = answers.send(Message::Answer(Action::ExportDone(outcome)));
+                        writing = Some(answer_from_thread(&messages, move || {
+                            Action::ExportDone(job.run(&crate::export::generated_now()))
                         }));
                     }
                     Effect::Search { generation, query, within } => worker.search(generation, query, within),
                     Effect::Count { ticket, facet, query, events } => {
                         // Once per picker opened on a large view, and short: a thread of its own.
                         let (dataset, matcher) = (Arc::clone(&app.dataset), Arc::clone(&app.matcher));
-                        let answers = messages.clone();
-                        thread::spawn(move || {
+                        answer_from_thread(&messages, move || {
                             let events =
                                 events.unwrap_or_else(|| Arc::new(query.filter(&dataset, matcher.as_ref())));
-                            let tally = Picker::tally(facet, &dataset, &events);
-                            let _ = answers.send(Message::Answer(Action::Counted { ticket, tally }));
+                            Action::Counted { ticket, tally: Picker::tally(facet, &dataset, &events) }
                         });
                     }
                 }
@@ -134,6 +130,17 @@ pub fn run(dataset: Arc<Dataset>, query: Query, data_dir: Option<PathBuf>) -> io
         let _ = writing.join();
     }
     Ok(ending)
+}
+
+/// Do `work` on a thread of its own and hand the action it ends with to the UI loop.
+fn answer_from_thread(
+    messages: &mpsc::Sender<Message>,
+    work: impl FnOnce() -> Action + Send + 'static,
+) -> thread::JoinHandle<()> {
+    let answers = messages.clone();
+    thread::spawn(move || {
+        let _ = answers.send(Message::Answer(work()));
+    })
 }
 
 /// What reaches the UI loop: a terminal event, an answer from the search worker, or a signal.

@@ -52,16 +52,29 @@ impl Picker {
         matcher: &dyn WordMatcher,
     ) -> Self {
         let mut picker = Self::uncounted(facet, dataset, query);
+        picker.count_under(dataset, query, answer, matcher);
+        picker
+    }
+
+    /// Count each value under `query`'s other filters, here and now: over `answer` (what
+    /// `query` selects, when known) if none of this facet's values is chosen, else over a
+    /// search.
+    pub fn count_under(
+        &mut self,
+        dataset: &Dataset,
+        query: &Query,
+        answer: Option<&[usize]>,
+        matcher: &dyn WordMatcher,
+    ) {
         let searched;
         let counted: &[usize] = match answer {
-            Some(answer) if picker.chosen.is_empty() => answer,
+            Some(answer) if self.chosen.is_empty() => answer,
             _ => {
-                searched = Self::counted_query(facet, query).filter(dataset, matcher);
+                searched = Self::counted_query(self.facet, query).filter(dataset, matcher);
                 &searched
             }
         };
-        picker.count(dataset, counted, matcher);
-        picker
+        self.count(dataset, counted, matcher);
     }
 
     /// The query whose events a picker for `facet` counts: `query` without that facet's values.
