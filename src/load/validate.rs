@@ -443,13 +443,13 @@ impl Registry {
         }
     }
 
-    /// Ok when `reference` names a record of this type; else the message to report, or
-    /// None when it can't be judged (its file is broken, or the record failed to parse).
     /// The position of the record with this id among those of its type.
     fn position(&self, id: &str) -> Option<u32> {
         self.defined.get(id).map(|&(_, _, position)| position)
     }
 
+    /// Ok when `reference` names a record of this type; else the message to report, or
+    /// None when it can't be judged (its file is broken, or the record failed to parse).
     fn check(&self, id: &str) -> Result<(), Option<String>> {
         if self.defined.contains_key(id) {
             return Ok(());
