@@ -24,7 +24,7 @@ fn main() {
         let start = Instant::now();
         let dataset = load::load(&OnDisk::new(support::dataset_dir(n))).expect("the generated dataset loads");
         let seconds = start.elapsed().as_secs_f64();
-        println!("{} {} {seconds:.2}", dataset.events.len(), support::peak_rss_kib());
+        println!("{} {} {seconds:.2}", dataset.events().len(), support::peak_rss_kib());
         std::mem::forget(dataset); // as the binary does: the OS takes it back at exit
         return;
     }

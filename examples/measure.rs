@@ -24,7 +24,7 @@ fn main() {
     eprintln!();
     println!(
         "{} events: load + validate {:.2} s, peak RSS {} MiB",
-        dataset.events.len(),
+        dataset.events().len(),
         elapsed.as_secs_f64(),
         support::peak_rss_kib() / 1024
     );

@@ -11,7 +11,7 @@ fn main() {
     let dataset = load::load(&OnDisk::new(&dir)).expect("the dataset loads");
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut fields = Vec::new();
-    for index in 0..dataset.events.len() {
+    for index in 0..dataset.events().len() {
         dataset.search_fields_into(index, &mut fields);
         let line = fields.join(" ").replace('\n', " ");
         writeln!(out, "{line}").expect("write");

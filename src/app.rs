@@ -450,8 +450,8 @@ impl App {
         if self.visible.get(at) == Some(&event) {
             return Some(event);
         }
-        let day = self.dataset.events[event].date.first_day();
-        let distance = |i: usize| (self.dataset.events[i].date.first_day() - day).num_days().abs();
+        let day = self.dataset.events()[event].date.first_day();
+        let distance = |i: usize| (self.dataset.events()[i].date.first_day() - day).num_days().abs();
         let before = at.checked_sub(1).map(|k| self.visible[k]);
         let after = self.visible.get(at).copied();
         match (before, after) {

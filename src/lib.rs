@@ -14,5 +14,6 @@ pub mod load;
 pub mod model;
 pub mod query;
 pub mod search;
+pub mod text;
 pub mod tui;
 pub mod ui;

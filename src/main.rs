@@ -122,13 +122,13 @@ fn with_query(
 fn check(dataset: &Result<Dataset, LoadFailure>) -> ExitCode {
     match dataset {
         Ok(dataset) => {
-            let quotes: usize = dataset.events.iter().map(|e| e.citations.len()).sum();
+            let quotes: usize = dataset.events().iter().map(|e| e.citations.len()).sum();
             println!(
                 "ok: {} events, {} sources, {} actors, {} weapon types; {quotes} quotes found verbatim in their articles",
-                dataset.events.len(),
-                dataset.sources.len(),
-                dataset.actors.len(),
-                dataset.weapons.len(),
+                dataset.events().len(),
+                dataset.sources().len(),
+                dataset.actors().len(),
+                dataset.weapons().len(),
             );
             ExitCode::SUCCESS
         }
@@ -177,7 +177,7 @@ fn export(
     };
     match export::write_atomically(path, &bytes, force) {
         Ok(()) => {
-            eprintln!("wrote {} of {} events to {}", events.len(), dataset.events.len(), path.display());
+            eprintln!("wrote {} of {} events to {}", events.len(), dataset.events().len(), path.display());
             ExitCode::SUCCESS
         }
         Err(error) => {

@@ -106,14 +106,14 @@ impl Query {
     /// Every id the query names must exist in `dataset`.
     pub fn validate(&self, dataset: &Dataset) -> Result<(), QueryError> {
         let actors =
-            dataset.actors.iter().map(|a| (&a.id, names(&a.id, [&a.name].into_iter().chain(&a.aliases))));
+            dataset.actors().iter().map(|a| (&a.id, names(&a.id, [&a.name].into_iter().chain(&a.aliases))));
         check_ids("actor", &self.actors, actors.collect())?;
         let weapons = dataset
-            .weapons
+            .weapons()
             .iter()
             .map(|w| (&w.id, names(&w.id, [&w.name].into_iter().chain(&w.designations).chain(&w.aliases))));
         check_ids("weapon", &self.weapons, weapons.collect())?;
-        let sources = dataset.sources.iter().map(|s| (&s.id, names(&s.id, [&s.outlet].into_iter())));
+        let sources = dataset.sources().iter().map(|s| (&s.id, names(&s.id, [&s.outlet].into_iter())));
         check_ids("source", &self.sources, sources.collect())
     }
 
@@ -134,7 +134,7 @@ impl Query {
             // facets are read from the dataset's lookups; only what passes reads the event.
             && (terms.words.is_empty() || terms.words_mask & !dataset.search_mask(index) == 0)
             && ((self.from.is_none() && self.to.is_none())
-                || dataset.events[index].span().overlaps(self.from.as_ref(), self.to.as_ref()))
+                || dataset.events()[index].span().overlaps(self.from.as_ref(), self.to.as_ref()))
             && (terms.words.is_empty() || {
                 dataset.search_fields_into(index, fields);
                 let record = SearchFields { mask: dataset.search_mask(index), fields };
@@ -161,8 +161,8 @@ impl Query {
             actors: self.actors.iter().filter_map(|id| dataset.actor_position(id)).collect(),
             weapons: self.weapons.iter().filter_map(|id| dataset.weapon_position(id)).collect(),
             sources: self.sources.iter().filter_map(|id| dataset.source_position(id)).collect(),
-            words: self.words.iter().map(|w| crate::search::lowercase(w)).collect(),
-            words_mask: self.words.iter().fold(0, |mask, w| mask | crate::search::char_mask(w)),
+            words: self.words.iter().map(|w| crate::text::lowercase(w)).collect(),
+            words_mask: self.words.iter().fold(0, |mask, w| mask | crate::text::char_mask(w)),
         };
         let keep = |chunk: &[usize]| -> Option<Vec<usize>> {
             if stop() {
@@ -194,9 +194,11 @@ impl Query {
             && self.from == previous.from
             && self.to == previous.to
             && self.words.len() >= previous.words.len()
-            && self.words.iter().zip(&previous.words).all(|(now, before)| {
-                crate::search::lowercase(now).starts_with(&crate::search::lowercase(before))
-            })
+            && self
+                .words
+                .iter()
+                .zip(&previous.words)
+                .all(|(now, before)| crate::text::lowercase(now).starts_with(&crate::text::lowercase(before)))
     }
 }
 
@@ -204,7 +206,7 @@ impl Query {
 pub fn candidates<'a>(dataset: &Dataset, within: Option<&'a [usize]>) -> std::borrow::Cow<'a, [usize]> {
     match within {
         Some(within) => std::borrow::Cow::Borrowed(within),
-        None => std::borrow::Cow::Owned((0..dataset.events.len()).collect()),
+        None => std::borrow::Cow::Owned((0..dataset.events().len()).collect()),
     }
 }
 
@@ -255,7 +257,7 @@ fn check_ids(
         let candidates: Vec<(String, String)> =
             known.iter().flat_map(|(_, names)| names.iter().cloned()).collect();
         let pairs = candidates.iter().map(|(name, id)| (name.as_str(), id.as_str()));
-        let suggestion = crate::load::suggest_id(value, pairs)
+        let suggestion = crate::text::suggest_id(value, pairs)
             .map(|s| format!(" (did you mean \"{s}\"?)"))
             .unwrap_or_default();
         let mut ids: Vec<&str> = known.iter().map(|(id, _)| id.as_str()).collect();

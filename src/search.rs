@@ -5,6 +5,7 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use crate::model::SearchFields;
+use crate::text::{char_mask, lowercase, lowercase_char};
 
 /// A match of one query word inside a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,60 +15,6 @@ pub struct WordMatch {
     /// Character (not byte) indices into the text that matched, ascending.
     pub positions: Vec<usize>,
 }
-
-/// Lower-case one character for one, so character positions survive.
-pub fn lowercase(text: &str) -> String {
-    if text.is_ascii() {
-        return text.to_ascii_lowercase();
-    }
-    text.chars().map(lowercase_char).collect()
-}
-
-fn lowercase_char(c: char) -> char {
-    if c.is_ascii() { c.to_ascii_lowercase() } else { c.to_lowercase().next().unwrap_or(c) }
-}
-
-/// A bit for each ASCII letter (either case) and digit present.
-pub fn char_mask(text: &str) -> u64 {
-    text.bytes().fold(0, |mask, b| mask | MASK_BITS[usize::from(b)])
-}
-
-/// `char_mask` of `text` as the matcher folds its case (İ counts as i): ASCII text is read as
-/// it is, any other is lower-cased first. Four lanes, so the table lookups don't wait on
-/// each other; this runs over every record's text at load.
-pub fn folded_char_mask(text: &str) -> u64 {
-    let bytes = text.as_bytes();
-    let mut lanes = [0u64; 4];
-    let mut high = 0u8;
-    let mut quads = bytes.chunks_exact(4);
-    for quad in &mut quads {
-        for (lane, &b) in lanes.iter_mut().zip(quad) {
-            *lane |= MASK_BITS[usize::from(b)];
-            high |= b;
-        }
-    }
-    for &b in quads.remainder() {
-        lanes[0] |= MASK_BITS[usize::from(b)];
-        high |= b;
-    }
-    if high.is_ascii() { lanes.iter().fold(0, |all, lane| all | lane) } else { char_mask(&lowercase(text)) }
-}
-
-/// Each byte's bit in `char_mask`: letters a–z (either case) and digits, nothing for the rest.
-const MASK_BITS: [u64; 256] = {
-    let mut bits = [0u64; 256];
-    let mut b = 0;
-    while b < 256 {
-        let lower = (b as u8).to_ascii_lowercase();
-        bits[b] = match lower {
-            b'a'..=b'z' => 1 << (lower - b'a'),
-            b'0'..=b'9' => 1 << (26 + lower - b'0'),
-            _ => 0,
-        };
-        b += 1;
-    }
-    bits
-};
 
 /// Finds one query word in a text. Behind a trait so the engine can be swapped and measured.
 pub trait WordMatcher: Send + Sync {
@@ -291,6 +238,7 @@ fn tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::folded_char_mask;
 
     #[test]
     fn folded_mask_is_the_mask_of_the_lower_cased_text() {

@@ -92,11 +92,11 @@ fn app() -> App {
 }
 
 fn selected_id(app: &App) -> &str {
-    &app.dataset.events[app.selected.expect("a selection")].id
+    &app.dataset.events()[app.selected.expect("a selection")].id
 }
 
 fn visible_ids(app: &App) -> Vec<&str> {
-    app.visible.iter().map(|&i| app.dataset.events[i].id.as_str()).collect()
+    app.visible.iter().map(|&i| app.dataset.events()[i].id.as_str()).collect()
 }
 
 fn apply(app: &mut App, actions: impl IntoIterator<Item = Action>) {
@@ -133,7 +133,7 @@ fn events_sort_by_first_day_coarser_first_then_id() {
         event("ab", "2023-08-01", "t", &[], &[]),
     ];
     let dataset = Dataset::new("T".into(), vec![], vec![], vec![], events);
-    let ids: Vec<&str> = dataset.events.iter().map(|e| e.id.as_str()).collect();
+    let ids: Vec<&str> = dataset.events().iter().map(|e| e.id.as_str()).collect();
     let (a, b) = (format!("{long}-a"), format!("{long}-b"));
     assert_eq!(ids, ["year", "zulu", "a", a.as_str(), b.as_str(), "ab", "alpha", "later"]);
 }
@@ -617,7 +617,7 @@ mod background {
         let early = View::build(&app.dataset, vec![0]);
         app.update(Action::SearchDone { generation, view: Box::new(early), complete: false });
         assert_eq!(selected_id(&app), "shells-aug", "the nearest of what has arrived");
-        let complete = View::build(&app.dataset, (0..app.dataset.events.len()).collect());
+        let complete = View::build(&app.dataset, (0..app.dataset.events().len()).collect());
         app.update(Action::SearchDone { generation, view: Box::new(complete), complete: true });
         assert_eq!(selected_id(&app), "troops", "back on the event the user had");
     }

@@ -11,7 +11,7 @@ fn every_bundled_quote_is_verbatim_in_its_article() {
         load::load(&Bundled).unwrap_or_else(|failure| panic!("bundled dataset: {}", failure.summary()));
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut checked = 0;
-    for event in &dataset.events {
+    for event in dataset.events() {
         assert!(!event.citations.is_empty(), "{} has no citation", event.id);
         for citation in &event.citations {
             let source = dataset.source(&citation.source).expect("citations resolve");
@@ -57,12 +57,12 @@ fn bundled() -> annals::model::Dataset {
 #[test]
 fn no_two_events_share_an_id_and_every_reference_resolves() {
     let dataset = bundled();
-    let mut ids: Vec<&str> = dataset.events.iter().map(|e| e.id.as_str()).collect();
+    let mut ids: Vec<&str> = dataset.events().iter().map(|e| e.id.as_str()).collect();
     ids.sort_unstable();
     let before = ids.len();
     ids.dedup();
     assert_eq!(ids.len(), before, "duplicate event ids");
-    for event in &dataset.events {
+    for event in dataset.events() {
         for actor in event.involved_actors() {
             assert!(dataset.actor(actor).is_some(), "{}: actor {actor}", event.id);
         }
@@ -81,20 +81,20 @@ fn no_two_events_share_an_id_and_every_reference_resolves() {
 #[test]
 fn nothing_in_a_taxonomy_goes_unreferenced() {
     let dataset = bundled();
-    for actor in &dataset.actors {
-        let used = dataset.events.iter().any(|e| e.involved_actors().any(|id| id == actor.id))
-            || dataset.actors.iter().any(|a| a.country.as_deref() == Some(actor.id.as_str()));
+    for actor in dataset.actors() {
+        let used = dataset.events().iter().any(|e| e.involved_actors().any(|id| id == actor.id))
+            || dataset.actors().iter().any(|a| a.country.as_deref() == Some(actor.id.as_str()));
         assert!(used, "actor {} is never referenced", actor.id);
     }
-    for weapon in &dataset.weapons {
+    for weapon in dataset.weapons() {
         assert!(
-            dataset.events.iter().any(|e| e.weapons.contains(&weapon.id)),
+            dataset.events().iter().any(|e| e.weapons.contains(&weapon.id)),
             "weapon {} is never referenced",
             weapon.id
         );
     }
-    for source in &dataset.sources {
-        let cited = dataset.events.iter().any(|e| e.citations.iter().any(|c| c.source == source.id));
+    for source in dataset.sources() {
+        let cited = dataset.events().iter().any(|e| e.citations.iter().any(|c| c.source == source.id));
         assert!(cited, "source {} is never cited", source.id);
     }
 }
@@ -102,9 +102,9 @@ fn nothing_in_a_taxonomy_goes_unreferenced() {
 #[test]
 fn related_events_name_each_other() {
     let dataset = bundled();
-    for event in &dataset.events {
+    for event in dataset.events() {
         for related in &event.related {
-            let other = dataset.events.iter().find(|e| &e.id == related).expect("related ids resolve");
+            let other = dataset.events().iter().find(|e| &e.id == related).expect("related ids resolve");
             assert!(other.related.contains(&event.id), "{} names {} but not the reverse", event.id, other.id);
         }
     }
@@ -116,7 +116,7 @@ fn related_events_name_each_other() {
 fn every_date_is_stated_in_a_quote_or_has_a_basis() {
     use annals::date::DatePrecision;
     let dataset = bundled();
-    for event in &dataset.events {
+    for event in dataset.events() {
         if let Some(basis) = &event.date_basis {
             assert!(basis.trim().len() > 10, "{}: the date basis must explain the inference", event.id);
             continue;
@@ -148,7 +148,7 @@ fn every_date_is_stated_in_a_quote_or_has_a_basis() {
 fn no_event_is_dated_after_its_sources_unless_planned() {
     use annals::model::Status;
     let dataset = bundled();
-    for event in &dataset.events {
+    for event in dataset.events() {
         if matches!(event.status, Status::Planned | Status::Pledged) {
             continue;
         }

@@ -24,7 +24,7 @@ fn tui_then_cli(actions: &[Action]) {
     let header_query = app.query.to_string();
     assert!(!app.visible.is_empty(), "a scenario that shows nothing proves nothing: {header_query:?}");
     eprintln!("{header_query:?}: {} events", app.visible.len());
-    let on_screen: Vec<&str> = app.visible.iter().map(|&i| app.dataset.events[i].id.as_str()).collect();
+    let on_screen: Vec<&str> = app.visible.iter().map(|&i| app.dataset.events()[i].id.as_str()).collect();
     let output = Command::cargo_bin("annals")
         .expect("binary")
         .args(["list", "--format", "json", "--query", &header_query])

@@ -71,7 +71,7 @@ fn the_bundled_export_has_a_sound_heading_tree_and_footnotes() {
     let markdown = markdown_of(&dataset, &Query::default());
     let events = parse(&markdown);
     let headings = headings(&events);
-    assert_eq!(headings[0], (HeadingLevel::H1, format!("{}: chronology", dataset.name)));
+    assert_eq!(headings[0], (HeadingLevel::H1, format!("{}: chronology", dataset.name())));
     assert_eq!(headings.iter().filter(|(l, _)| *l == HeadingLevel::H1).count(), 1);
     // Each level nests under the one above it: years (H2), months (H3), events (H4); then Sources.
     let mut years = Vec::new();
@@ -89,7 +89,7 @@ fn the_bundled_export_has_a_sound_heading_tree_and_footnotes() {
         ["2023", "2024", "2025"].iter().map(|y| y.to_string()).collect::<Vec<_>>().iter().collect::<Vec<_>>()
     );
     let event_headings = headings.iter().filter(|(l, _)| *l == HeadingLevel::H4).count();
-    assert_eq!(event_headings, dataset.events.len(), "one heading per event");
+    assert_eq!(event_headings, dataset.events().len(), "one heading per event");
 
     let references: BTreeSet<String> = events
         .iter()
@@ -101,11 +101,15 @@ fn the_bundled_export_has_a_sound_heading_tree_and_footnotes() {
             |e| if let Md::Start(Tag::FootnoteDefinition(l)) = e { Some(l.to_string()) } else { None },
         )
         .collect();
-    let quotes: usize = dataset.events.iter().map(|e| e.citations.len()).sum();
+    let quotes: usize = dataset.events().iter().map(|e| e.citations.len()).sum();
     assert_eq!(references.len(), quotes, "a footnote per citation");
     assert_eq!(references, definitions, "every footnote reference has its definition");
-    assert!(markdown.contains(&format!("**{} of {} events.**", dataset.events.len(), dataset.events.len())));
-    for source in &dataset.sources {
+    assert!(markdown.contains(&format!(
+        "**{} of {} events.**",
+        dataset.events().len(),
+        dataset.events().len()
+    )));
+    for source in dataset.sources() {
         assert!(
             markdown.contains(&format!("- **{}**", annals::export::escape(&source.outlet))),
             "{}",
@@ -125,7 +129,7 @@ fn a_filtered_export_states_its_filters_and_the_command_that_reproduces_it() {
         "{markdown}"
     );
     let count = query.filter(&dataset, &SkimWordMatcher::default()).len();
-    assert!(markdown.contains(&format!("**{count} of {} events.**", dataset.events.len())));
+    assert!(markdown.contains(&format!("**{count} of {} events.**", dataset.events().len())));
     assert!(!markdown.contains("## 2023"), "only the matching years");
 }
 

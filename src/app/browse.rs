@@ -97,7 +97,7 @@ impl App {
     fn jump_month(&mut self, forward: bool) {
         let Some(position) = self.selected_position() else { return };
         let group = |k: usize| {
-            let date = self.dataset.events[self.visible[k]].date;
+            let date = self.dataset.events()[self.visible[k]].date;
             (date.year_number(), date.month_number())
         };
         let current = group(position);

@@ -24,7 +24,7 @@ impl Density {
         };
         // Events are sorted by first day, so the span runs from the first to the latest start.
         let (Some(first), Some(last)) =
-            (dataset.events.first(), dataset.events.iter().map(|e| months(&e.date)).max())
+            (dataset.events().first(), dataset.events().iter().map(|e| months(&e.date)).max())
         else {
             return Self::default();
         };
@@ -32,7 +32,7 @@ impl Density {
         let mut counts = vec![0; usize::try_from(last - start + 1).unwrap_or(0)];
         let mut year_only = 0;
         for &index in visible {
-            let date = &dataset.events[index].date;
+            let date = &dataset.events()[index].date;
             if date.precision() == DatePrecision::Year {
                 year_only += 1;
             } else if let Some(count) =

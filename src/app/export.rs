@@ -72,7 +72,7 @@ impl App {
                 }
                 self.status = Some(format!(
                     "wrote {events} of {} events to {}",
-                    self.dataset.events.len(),
+                    self.dataset.events().len(),
                     path.display()
                 ));
             }

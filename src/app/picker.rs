@@ -100,12 +100,12 @@ impl Picker {
         };
         let mut options: Vec<PickerOption> = match facet {
             Facet::Actor => dataset
-                .actors
+                .actors()
                 .iter()
                 .map(|a| option(&a.id, &a.name, a.kind.to_string(), a.aliases.iter().collect()))
                 .collect(),
             Facet::Weapon => dataset
-                .weapons
+                .weapons()
                 .iter()
                 .map(|w| {
                     let names = w.designations.iter().chain(&w.aliases).collect();
@@ -113,7 +113,7 @@ impl Picker {
                 })
                 .collect(),
             Facet::Source => dataset
-                .sources
+                .sources()
                 .iter()
                 .map(|s| {
                     option(
@@ -143,9 +143,9 @@ impl Picker {
     /// wherever the caller likes.
     pub fn tally(facet: Facet, dataset: &Dataset, counted: &[usize]) -> Vec<usize> {
         let (slots, of_event): (usize, EventValues) = match facet {
-            Facet::Actor => (dataset.actors.len(), Dataset::event_actors),
-            Facet::Weapon => (dataset.weapons.len(), Dataset::event_weapons),
-            Facet::Source | Facet::From | Facet::To => (dataset.sources.len(), Dataset::event_sources),
+            Facet::Actor => (dataset.actors().len(), Dataset::event_actors),
+            Facet::Weapon => (dataset.weapons().len(), Dataset::event_weapons),
+            Facet::Source | Facet::From | Facet::To => (dataset.sources().len(), Dataset::event_sources),
         };
         // The dataset keeps each event's values as distinct indices: count them directly.
         let mut tally = vec![0usize; slots];

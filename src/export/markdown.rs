@@ -23,15 +23,15 @@ impl Markdown<'_> {
     pub fn render(&self) -> String {
         let dataset = self.dataset;
         let mut out = String::new();
-        let _ = writeln!(out, "# {}: chronology\n", escape(&dataset.name));
-        if let Some(description) = &dataset.description {
+        let _ = writeln!(out, "# {}: chronology\n", escape(&dataset.name()));
+        if let Some(description) = &dataset.description() {
             let _ = writeln!(out, "{}\n", escape(description));
         }
         let _ = writeln!(
             out,
             "**{} of {} events.** {}\n",
             self.events.len(),
-            dataset.events.len(),
+            dataset.events().len(),
             describe(self.query, dataset)
         );
         let fence = fence_for(self.command);
@@ -43,7 +43,7 @@ impl Markdown<'_> {
         let mut year = None;
         let mut month = None;
         for &index in self.events {
-            let event = &dataset.events[index];
+            let event = &dataset.events()[index];
             let date = event.date;
             if year != Some(date.year_number()) {
                 year = Some(date.year_number());
@@ -135,8 +135,8 @@ impl Markdown<'_> {
         let mut refs = Vec::new();
         for citation in &event.citations {
             *footnote += 1;
-            let source = dataset.sources.iter().position(|s| s.id == citation.source);
-            let (outlet, about) = match source.map(|i| &dataset.sources[i]) {
+            let source = dataset.sources().iter().position(|s| s.id == citation.source);
+            let (outlet, about) = match source.map(|i| &dataset.sources()[i]) {
                 Some(s) => (
                     escape(&s.outlet),
                     format!("{}, “{}”, published {}", escape(&s.outlet), escape(&s.title), s.published),
@@ -159,7 +159,7 @@ impl Markdown<'_> {
         }
         out.push_str("## Sources\n\n");
         for &index in cited {
-            let s = &self.dataset.sources[index];
+            let s = &self.dataset.sources()[index];
             let author = s.author.as_deref().map(|a| format!(", by {}", escape(a))).unwrap_or_default();
             let _ = writeln!(
                 out,
@@ -222,7 +222,7 @@ pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     // Leading spaces would indent a paragraph into a code block; trailing ones make a line break.
     for c in text.trim().chars() {
-        let c = if matches!(c, '\n' | '\r' | '\t') { ' ' } else { crate::ui::text::clean_char(c) };
+        let c = if matches!(c, '\n' | '\r' | '\t') { ' ' } else { crate::text::clean_char(c) };
         if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' | '#' | '!' | '$') {
             out.push('\\');
         }

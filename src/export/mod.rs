@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::model::{Dataset, Event, Quantity};
 use crate::query::Query;
-use crate::ui::text::clean;
+use crate::text::clean;
 
 pub use markdown::{Markdown, describe, escape};
 pub use write::{WriteError, write_atomically};
@@ -173,7 +173,7 @@ impl<'a> EventRecord<'a> {
 /// A JSON array of the events, pretty-printed, with a final newline.
 pub fn write_json(out: &mut dyn Write, dataset: &Dataset, events: &[usize]) -> io::Result<()> {
     let records: Vec<EventRecord<'_>> =
-        events.iter().map(|&i| EventRecord::new(&dataset.events[i], dataset)).collect();
+        events.iter().map(|&i| EventRecord::new(&dataset.events()[i], dataset)).collect();
     serde_json::to_writer_pretty(&mut *out, &records)?;
     writeln!(out)
 }
@@ -203,7 +203,7 @@ pub fn write_csv(out: &mut dyn Write, dataset: &Dataset, events: &[usize]) -> io
     let mut writer = csv::Writer::from_writer(out);
     writer.write_record(CSV_HEADER)?;
     for &i in events {
-        let event = &dataset.events[i];
+        let event = &dataset.events()[i];
         let quantities: Vec<String> = event.quantities.iter().map(Quantity::to_string).collect();
         let sources: Vec<&str> = event.citations.iter().map(|c| c.source.as_str()).collect();
         let quotes: Vec<&str> = event.citations.iter().map(|c| c.quote.as_str()).collect();
@@ -234,12 +234,12 @@ pub fn write_csv(out: &mut dyn Write, dataset: &Dataset, events: &[usize]) -> io
 /// Text for reading: control characters and invisible formatting are shown, not obeyed.
 pub fn write_text(out: &mut dyn Write, dataset: &Dataset, events: &[usize]) -> io::Result<()> {
     let width =
-        |f: &dyn Fn(&Event) -> usize| events.iter().map(|&i| f(&dataset.events[i])).max().unwrap_or(0);
+        |f: &dyn Fn(&Event) -> usize| events.iter().map(|&i| f(&dataset.events()[i])).max().unwrap_or(0);
     let date_width = width(&|e| e.date_label().len());
     let kind_width = width(&|e| e.kind.as_str().len());
     let status_width = width(&|e| e.status.as_str().len());
     for &i in events {
-        let event = &dataset.events[i];
+        let event = &dataset.events()[i];
         writeln!(
             out,
             "{:date_width$}  {:kind_width$}  {:status_width$}  {}  [{}]",
@@ -250,5 +250,5 @@ pub fn write_text(out: &mut dyn Write, dataset: &Dataset, events: &[usize]) -> i
             clean(&event.id),
         )?;
     }
-    writeln!(out, "{} of {} events", events.len(), dataset.events.len())
+    writeln!(out, "{} of {} events", events.len(), dataset.events().len())
 }

@@ -14,9 +14,10 @@ use std::collections::HashMap;
 use serde::de::DeserializeOwned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 
+pub use crate::text::suggest_id;
 pub use files::{Bundled, DatasetFiles, InMemory, OnDisk};
 pub use problem::Problem;
-pub use validate::{is_valid_id, normalise_for_quote, suggest_id};
+pub use validate::{is_valid_id, normalise_for_quote};
 
 use crate::model::Dataset;
 use problem::{LineIndex, invalid_utf8_position};
@@ -420,7 +421,7 @@ mod tests {
             let lines: Vec<String> = failure.problems.iter().map(Problem::to_string).collect();
             panic!("{}\n{}", lines.join("\n"), failure.summary())
         });
-        assert!(!dataset.events.is_empty());
+        assert!(!dataset.events().is_empty());
     }
 
     #[derive(serde::Deserialize)]

@@ -18,7 +18,7 @@ pub struct Problem {
 /// Problems quote the data (a bad id, a file name): show its control characters, don't obey them.
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let clean = crate::ui::text::clean;
+        let clean = crate::text::clean;
         write!(f, "{}", clean(&self.file))?;
         if let Some((line, column)) = self.position {
             write!(f, ":{line}:{column}")?;

@@ -13,6 +13,7 @@ use crate::model::{
     Actor, ActorKind, Citation, Dataset, Event, EventFacets, IdIndex, Qualifier, Quantity, Source,
     WeaponType, group_thousands,
 };
+use crate::text::suggest_id;
 
 const SOURCES: &str = "data/sources.toml";
 const ACTORS: &str = "data/actors.toml";
@@ -212,8 +213,8 @@ pub(crate) fn validate(reader: &mut Reader<'_>, progress: &(dyn Fn(Progress) + S
     if reader.has_problems() {
         return None;
     }
-    let mut dataset = Dataset::assemble(name, sources_out, actors_out, weapons_out, events_out, Some(facets));
-    dataset.description = description;
+    let dataset = Dataset::assemble(name, sources_out, actors_out, weapons_out, events_out, Some(facets));
+    let dataset = dataset.with_description(description);
     Some(dataset)
 }
 
@@ -501,27 +502,6 @@ pub fn is_valid_id(id: &str) -> bool {
 
 /// Beyond this many ids, an unknown reference gets no did-you-mean.
 const MAX_SUGGESTION_CANDIDATES: usize = 10_000;
-
-/// The id whose name or alias (lower case, paired with its id) is closest to `input`, if any
-/// is close enough to be a likely typo. A whole word of a name counts too, a little less
-/// than the whole name (`budanov`).
-pub fn suggest_id<'a>(input: &str, names: impl Iterator<Item = (&'a str, &'a str)>) -> Option<&'a str> {
-    let input = input.to_lowercase();
-    let similarity = |name: &str| {
-        let whole = strsim::normalized_damerau_levenshtein(&input, name);
-        let best_word = name
-            .split(|c: char| c == '-' || c.is_whitespace())
-            .filter(|word| word.len() >= 3)
-            .map(|word| 0.95 * strsim::normalized_damerau_levenshtein(&input, word))
-            .fold(0.0, f64::max);
-        whole.max(best_word)
-    };
-    names
-        .map(|(name, id)| (similarity(name), id))
-        .filter(|(score, _)| *score >= 0.6)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, id)| id)
-}
 
 struct References<'r> {
     sources: &'r Registry,

@@ -6,10 +6,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::match_positions;
-use super::text::{clean, highlighted};
+use super::text::highlighted;
 use crate::app::{App, Focus};
 use crate::date::Date;
 use crate::model::Event;
+use crate::text::clean;
 
 pub fn render(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let theme = &app.theme;
@@ -27,7 +28,7 @@ pub fn max_scroll(app: &App) -> u16 {
 
 fn paragraph(app: &App) -> Paragraph<'static> {
     let lines = match app.selected {
-        Some(index) => lines(app, &app.dataset.events[index]),
+        Some(index) => lines(app, &app.dataset.events()[index]),
         None => vec![Line::styled("Nothing selected.", app.theme.dim())],
     };
     Paragraph::new(lines).wrap(Wrap { trim: false })

@@ -5,8 +5,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::text::{clean, fit};
+use super::text::fit;
 use crate::app::{App, Mode};
+use crate::text::clean;
 use crate::ui::theme::Theme;
 
 pub fn render(frame: &mut Frame<'_>, app: &App, area: Rect) {

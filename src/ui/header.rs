@@ -3,8 +3,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::text::{clean, fit};
+use super::text::fit;
 use crate::app::App;
+use crate::text::clean;
 
 /// " annals · NAME │ N of M events │ QUERY"
 pub fn render(frame: &mut Frame<'_>, app: &App, area: Rect) {
@@ -13,9 +14,12 @@ pub fn render(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let spans = vec![
         Span::styled(" annals", theme.title()),
         Span::styled(" · ", theme.dim()),
-        Span::styled(clean(&app.dataset.name), theme.plain()),
+        Span::styled(clean(&app.dataset.name()), theme.plain()),
         Span::styled(" │ ", theme.dim()),
-        Span::styled(format!("{} of {} events", app.visible.len(), app.dataset.events.len()), theme.label()),
+        Span::styled(
+            format!("{} of {} events", app.visible.len(), app.dataset.events().len()),
+            theme.label(),
+        ),
         Span::styled(if app.searching { " · searching…" } else { "" }, theme.dim()),
         Span::styled(" │ ", theme.dim()),
         if query.is_empty() {

@@ -31,7 +31,7 @@ pub fn render(frame: &mut Frame<'_>, app: &App, area: Rect) {
                 theme.month_heading(),
             ),
             Row::Event(index) => {
-                event_line(app, &app.dataset.events[index], width, selected_row == Some(row_index))
+                event_line(app, &app.dataset.events()[index], width, selected_row == Some(row_index))
             }
         };
         lines.push(line);
@@ -84,7 +84,7 @@ fn tags(app: &App, event: &Event) -> String {
     let actor = |id: &str| {
         dataset
             .actor(id)
-            .map(|a| super::text::clean(short_name(&a.name, a.aliases.iter())))
+            .map(|a| crate::text::clean(short_name(&a.name, a.aliases.iter())))
             .unwrap_or_else(|| id.to_string())
     };
     let parties = match (&event.from, &event.to) {
@@ -96,7 +96,7 @@ fn tags(app: &App, event: &Event) -> String {
         .iter()
         .take(2)
         .filter_map(|id| dataset.weapon(id))
-        .map(|w| super::text::clean(short_name(&w.name, w.designations.iter().chain(&w.aliases))))
+        .map(|w| crate::text::clean(short_name(&w.name, w.designations.iter().chain(&w.aliases))))
         .collect();
     match (parties.is_empty(), weapons.is_empty()) {
         (false, false) => format!("{parties} · {}", weapons.join(",")),

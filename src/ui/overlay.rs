@@ -7,10 +7,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::layout::{MIN_HEIGHT, MIN_WIDTH, centered};
-use super::text::{clean, fit, pad};
+use super::text::{fit, pad};
 use crate::app::{App, Bound, Picker};
 use crate::keymap::HELP;
 use crate::query::Facet;
+use crate::text::clean;
 
 pub fn picker(frame: &mut Frame<'_>, app: &App, picker: &Picker, area: Rect) {
     let theme = &app.theme;
@@ -108,7 +109,7 @@ pub fn export_prompt(
 ) {
     let theme = &app.theme;
     let popup = centered(area, 72.min(area.width.saturating_sub(4)), 7);
-    let title = format!(" Export {} of {} events ", app.visible.len(), app.dataset.events.len());
+    let title = format!(" Export {} of {} events ", app.visible.len(), app.dataset.events().len());
     let block = Block::bordered().title(title).border_style(theme.focused_border());
     let mut lines = vec![
         Line::styled(

@@ -4,22 +4,7 @@ use ratatui::style::Style;
 use ratatui::text::Span;
 use unicode_width::UnicodeWidthChar;
 
-/// Replace each character that must not reach the terminal raw (control characters, which
-/// include ESC and so every ANSI/OSC sequence, bidi overrides and isolates, zero-width and
-/// other invisible format characters) with a visible U+FFFD. One character in, one out, so
-/// highlight positions computed on the original text stay valid.
-pub fn clean_char(c: char) -> char {
-    // Unicode's format characters (category Cf) that render as nothing or reorder text.
-    let invisible = matches!(c,
-        '\u{00ad}' | '\u{061c}' | '\u{180e}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}'
-        | '\u{2060}'..='\u{206f}' | '\u{feff}' | '\u{fff9}'..='\u{fffb}' | '\u{1d173}'..='\u{1d17a}'
-        | '\u{e0001}' | '\u{e0020}'..='\u{e007f}');
-    if c.is_control() || invisible { '\u{fffd}' } else { c }
-}
-
-pub fn clean(text: &str) -> String {
-    text.chars().map(clean_char).collect()
-}
+use crate::text::clean_char;
 
 /// `text` as spans, with the characters at `positions` (character indices) in `matched`.
 pub fn highlighted(text: &str, positions: &[usize], base: Style, matched: Style) -> Vec<Span<'static>> {
@@ -85,6 +70,7 @@ pub fn pad(mut spans: Vec<Span<'static>>, width: usize) -> Vec<Span<'static>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::clean;
 
     fn text(spans: &[Span<'_>]) -> String {
         spans.iter().map(|s| s.content.as_ref()).collect()

@@ -1,0 +1,231 @@
+//! The loaded, validated dataset: its records in chronological order and the indexes over them.
+
+use rayon::prelude::*;
+use rustc_hash::FxHashMap as HashMap;
+
+use super::index::{EventFacets, EventLookup, IdIndex, lookups};
+use super::order::{chronological_order, permute};
+use super::records::{Actor, Event, Source, WeaponType};
+use crate::text::lowercase;
+
+/// A loaded, validated dataset; events in chronological order.
+#[derive(Debug, Clone, Default)]
+pub struct Dataset {
+    name: String,
+    description: Option<String>,
+    sources: Vec<Source>,
+    actors: Vec<Actor>,
+    weapons: Vec<WeaponType>,
+    /// In chronological order. Boxed, so loading gathers and sorts them by moving pointers.
+    events: Vec<Box<Event>>,
+    source_index: HashMap<String, usize>,
+    actor_index: HashMap<String, usize>,
+    weapon_index: HashMap<String, usize>,
+    /// Per event (same order as `events`): what the filter reads, in a few bytes.
+    lookups: Vec<EventLookup>,
+    /// The actor, weapon and source indices that `lookups` point into.
+    lookup_refs: Vec<u32>,
+    /// Finds an event by id.
+    event_ids: IdIndex,
+    /// Per actor and per weapon type: its name, aliases and designations, lower-cased, one
+    /// per line. A keyword search reads these for the events that name them.
+    actor_names: Vec<String>,
+    weapon_names: Vec<String>,
+}
+
+/// Everything keyword search reads for one event, borrowed from the dataset.
+pub struct SearchFields<'a> {
+    /// A bit for each ASCII letter and digit in the fields, lower-cased.
+    pub mask: u64,
+    /// Title, summary, then the names of the actors and weapon types it involves.
+    pub fields: &'a [&'a str],
+}
+
+impl Dataset {
+    pub fn new(
+        name: String,
+        sources: Vec<Source>,
+        actors: Vec<Actor>,
+        weapons: Vec<WeaponType>,
+        events: Vec<impl Into<Box<Event>>>,
+    ) -> Self {
+        // A vector of boxes is reused as it is.
+        let events: Vec<Box<Event>> = events.into_iter().map(Into::into).collect();
+        Self::assemble(name, sources, actors, weapons, events, None)
+    }
+
+    /// The dataset of checked records. Events are boxed, so that gathering and sorting them
+    /// moves pointers, not records, and the dataset is never held twice. `facets`, one per
+    /// event in the same order, are computed here when not given (the loader computes them
+    /// while each event's text is still in the cache).
+    #[expect(clippy::vec_box, reason = "boxed on purpose: moving events moves pointers, see above")]
+    pub(crate) fn assemble(
+        name: String,
+        sources: Vec<Source>,
+        actors: Vec<Actor>,
+        weapons: Vec<WeaponType>,
+        mut events: Vec<Box<Event>>,
+        facets: Option<Vec<EventFacets>>,
+    ) -> Self {
+        let index = |ids: Vec<&String>| ids.into_iter().enumerate().map(|(i, id)| (id.clone(), i)).collect();
+        let names = |all: Vec<Vec<&String>>| -> Vec<String> {
+            all.into_iter()
+                .map(|names| names.iter().map(|n| lowercase(n)).collect::<Vec<_>>().join("\n"))
+                .collect()
+        };
+        let actor_names =
+            names(actors.iter().map(|a| [&a.name].into_iter().chain(&a.aliases).collect()).collect());
+        let weapon_names = names(
+            weapons
+                .iter()
+                .map(|w| [&w.name].into_iter().chain(&w.designations).chain(&w.aliases).collect())
+                .collect(),
+        );
+        let source_index: HashMap<String, usize> = index(sources.iter().map(|s| &s.id).collect());
+        let actor_index: HashMap<String, usize> = index(actors.iter().map(|a| &a.id).collect());
+        let weapon_index: HashMap<String, usize> = index(weapons.iter().map(|w| &w.id).collect());
+        let facets = facets.unwrap_or_else(|| {
+            let position = |index: &HashMap<String, usize>, id: &str| index.get(id).map(|&i| i as u32);
+            events
+                .par_iter()
+                .map(|event| {
+                    EventFacets::of(
+                        event,
+                        |id| position(&actor_index, id),
+                        |id| position(&weapon_index, id),
+                        |id| position(&source_index, id),
+                    )
+                })
+                .collect()
+        });
+        let (mut lookups, lookup_refs) = lookups(&facets, &actor_names, &weapon_names);
+        drop(facets);
+        let order = chronological_order(&events);
+        permute(&mut events, order.clone());
+        permute(&mut lookups, order);
+        let event_ids = IdIndex::new(events.par_iter().map(|e| e.id.as_str()));
+        Self {
+            name,
+            description: None,
+            source_index,
+            actor_index,
+            weapon_index,
+            sources,
+            actors,
+            weapons,
+            events,
+            lookups,
+            lookup_refs,
+            event_ids,
+            actor_names,
+            weapon_names,
+        }
+    }
+
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    pub fn description(&self) -> Option<&str> {
+        self.description.as_deref()
+    }
+
+    /// The dataset with this description (data/dataset.toml's).
+    pub fn with_description(mut self, description: Option<String>) -> Self {
+        self.description = description;
+        self
+    }
+
+    /// Every event, in chronological order.
+    pub fn events(&self) -> &[Box<Event>] {
+        &self.events
+    }
+
+    /// The event at `index` in chronological order.
+    pub fn event(&self, index: usize) -> &Event {
+        &self.events[index]
+    }
+
+    /// The chronological index of the event with this id.
+    pub fn event_index(&self, id: &str) -> Option<usize> {
+        self.event_ids.find(id, |i| &self.events[i].id)
+    }
+
+    pub fn sources(&self) -> &[Source] {
+        &self.sources
+    }
+
+    pub fn actors(&self) -> &[Actor] {
+        &self.actors
+    }
+
+    pub fn weapons(&self) -> &[WeaponType] {
+        &self.weapons
+    }
+
+    /// The actor indices (into `actors`) event `index` names, as party, sender, receiver or claimant.
+    pub fn event_actors(&self, index: usize) -> &[u32] {
+        let l = &self.lookups[index];
+        let start = l.start as usize;
+        &self.lookup_refs[start..start + usize::from(l.actors)]
+    }
+
+    /// The weapon-type indices (into `weapons`) event `index` involves.
+    pub fn event_weapons(&self, index: usize) -> &[u32] {
+        let l = &self.lookups[index];
+        let start = l.start as usize + usize::from(l.actors);
+        &self.lookup_refs[start..start + usize::from(l.weapons)]
+    }
+
+    /// The source indices (into `sources`) event `index` cites.
+    pub fn event_sources(&self, index: usize) -> &[u32] {
+        let l = &self.lookups[index];
+        let start = l.start as usize + usize::from(l.actors) + usize::from(l.weapons);
+        &self.lookup_refs[start..start + usize::from(l.sources)]
+    }
+
+    /// A bit for each ASCII letter and digit in what keyword search reads for event `index`.
+    pub fn search_mask(&self, index: usize) -> u64 {
+        self.lookups[index].mask
+    }
+
+    /// Put what keyword search reads for event `index` into `fields` (cleared first): title,
+    /// summary, then the names of the actors and weapon types it involves.
+    pub fn search_fields_into<'a>(&'a self, index: usize, fields: &mut Vec<&'a str>) {
+        let event = &self.events[index];
+        fields.clear();
+        fields.push(&event.title);
+        fields.push(&event.summary);
+        fields.extend(self.event_actors(index).iter().map(|&a| self.actor_names[a as usize].as_str()));
+        fields.extend(self.event_weapons(index).iter().map(|&w| self.weapon_names[w as usize].as_str()));
+    }
+
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.source_index.get(id).map(|&i| &self.sources[i])
+    }
+
+    pub fn actor(&self, id: &str) -> Option<&Actor> {
+        self.actor_index.get(id).map(|&i| &self.actors[i])
+    }
+
+    pub fn weapon(&self, id: &str) -> Option<&WeaponType> {
+        self.weapon_index.get(id).map(|&i| &self.weapons[i])
+    }
+
+    /// The event with this id.
+    pub fn event_by_id(&self, id: &str) -> Option<&Event> {
+        self.event_ids.find(id, |i| &self.events[i].id).map(|i| &*self.events[i])
+    }
+
+    pub fn actor_position(&self, id: &str) -> Option<u32> {
+        self.actor_index.get(id).map(|&i| i as u32)
+    }
+
+    pub fn weapon_position(&self, id: &str) -> Option<u32> {
+        self.weapon_index.get(id).map(|&i| i as u32)
+    }
+
+    pub fn source_position(&self, id: &str) -> Option<u32> {
+        self.source_index.get(id).map(|&i| i as u32)
+    }
+}

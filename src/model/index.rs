@@ -1,0 +1,154 @@
+//! What the filter reads of each event in a few bytes, and the index that finds an event by id.
+
+use rayon::prelude::*;
+
+use super::records::Event;
+use crate::text::folded_char_mask;
+
+/// An event's facets as indices, and a bit for each letter and digit its searchable text has.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct EventLookup {
+    pub(crate) mask: u64,
+    pub(crate) start: u32,
+    pub(crate) actors: u16,
+    pub(crate) weapons: u16,
+    pub(crate) sources: u16,
+}
+
+/// What the filter reads of one event, before the dataset is put together: the indices of
+/// its actors, weapon types and sources, and the letter mask of its title and summary.
+pub(crate) struct EventFacets {
+    text_mask: u64,
+    /// Actor, then weapon, then source indices; each run sorted, without repeats.
+    refs: Box<[u32]>,
+    actors: u16,
+    weapons: u16,
+}
+
+impl EventFacets {
+    /// `event`'s facets, given the index of each actor, weapon and source id (None: unknown).
+    pub(crate) fn of(
+        event: &Event,
+        actor: impl Fn(&str) -> Option<u32>,
+        weapon: impl Fn(&str) -> Option<u32>,
+        source: impl Fn(&str) -> Option<u32>,
+    ) -> Self {
+        let most = event.actors.len()
+            + usize::from(event.from.is_some())
+            + usize::from(event.to.is_some())
+            + event.claimed_by.len()
+            + event.weapons.len()
+            + event.citations.len();
+        let mut refs = Vec::with_capacity(most);
+        let actors = push_indices(&mut refs, event.involved_actors().filter_map(actor));
+        let weapons = push_indices(&mut refs, event.weapons.iter().filter_map(|w| weapon(w)));
+        push_indices(&mut refs, event.citations.iter().filter_map(|c| source(&c.source)));
+        let text_mask = folded_char_mask(&event.title) | folded_char_mask(&event.summary);
+        Self { text_mask, refs: refs.into_boxed_slice(), actors, weapons }
+    }
+}
+
+/// Append `indices` sorted and without repeats (at most `u16::MAX` of them); return how many
+/// were appended.
+fn push_indices(out: &mut Vec<u32>, indices: impl Iterator<Item = u32>) -> u16 {
+    let start = out.len();
+    out.extend(indices);
+    out[start..].sort_unstable();
+    let mut kept = start;
+    for i in start..out.len() {
+        if kept == start || out[kept - 1] != out[i] {
+            out[kept] = out[i];
+            kept += 1;
+        }
+    }
+    out.truncate(kept.min(start + usize::from(u16::MAX)));
+    u16::try_from(out.len() - start).unwrap_or(u16::MAX)
+}
+
+/// Each event's lookup (in the order of `facets`) and the references they point into. The
+/// letter mask adds to the text's those of the names of the event's actors and weapon types,
+/// each name's computed once. Built in runs on every core, joined after.
+pub(crate) fn lookups(
+    facets: &[EventFacets],
+    actor_names: &[String],
+    weapon_names: &[String],
+) -> (Vec<EventLookup>, Vec<u32>) {
+    let actor_masks: Vec<u64> = actor_names.iter().map(|n| folded_char_mask(n)).collect();
+    let weapon_masks: Vec<u64> = weapon_names.iter().map(|n| folded_char_mask(n)).collect();
+    let runs: Vec<(Vec<EventLookup>, Vec<u32>)> = facets
+        .par_chunks(4096)
+        .map(|run| {
+            let mut lookups = Vec::with_capacity(run.len());
+            let mut refs: Vec<u32> = Vec::with_capacity(run.iter().map(|f| f.refs.len()).sum());
+            for facets in run {
+                let (actors, weapons) = (usize::from(facets.actors), usize::from(facets.weapons));
+                let names = facets.refs[..actors].iter().map(|&a| actor_masks[a as usize]);
+                let names = names
+                    .chain(facets.refs[actors..actors + weapons].iter().map(|&w| weapon_masks[w as usize]));
+                lookups.push(EventLookup {
+                    mask: names.fold(facets.text_mask, |all, m| all | m),
+                    start: u32::try_from(refs.len()).unwrap_or(u32::MAX),
+                    actors: facets.actors,
+                    weapons: facets.weapons,
+                    sources: u16::try_from(facets.refs.len() - actors - weapons).unwrap_or(u16::MAX),
+                });
+                refs.extend_from_slice(&facets.refs);
+            }
+            (lookups, refs)
+        })
+        .collect();
+    let mut lookups = Vec::with_capacity(facets.len());
+    let mut flat = Vec::with_capacity(runs.iter().map(|(_, refs)| refs.len()).sum());
+    for (run, refs) in runs {
+        let base = u32::try_from(flat.len()).unwrap_or(u32::MAX);
+        lookups.extend(run.into_iter().map(|l| EventLookup { start: base.saturating_add(l.start), ..l }));
+        flat.extend(refs);
+    }
+    (lookups, flat)
+}
+
+/// Ids by hash, each with its record's index, sorted: finds a record by id, and ids that
+/// repeat, without a map of strings (which at a million records costs time and memory).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct IdIndex(Vec<(u64, u32)>);
+
+impl IdIndex {
+    /// The index of records whose ids `ids` gives in order.
+    pub(crate) fn new<'a>(ids: impl IndexedParallelIterator<Item = &'a str>) -> Self {
+        let mut by_hash: Vec<(u64, u32)> = ids.enumerate().map(|(i, id)| (id_hash(id), i as u32)).collect();
+        by_hash.par_sort_unstable();
+        Self(by_hash)
+    }
+
+    /// The index of the record with this id; `id_of` gives each record's id by its index.
+    pub(crate) fn find<'a>(&self, id: &str, id_of: impl Fn(usize) -> &'a str) -> Option<usize> {
+        let hash = id_hash(id);
+        let first = self.0.partition_point(|&(h, _)| h < hash);
+        self.0[first..]
+            .iter()
+            .take_while(|&&(h, _)| h == hash)
+            .map(|&(_, i)| i as usize)
+            .find(|&i| id_of(i) == id)
+    }
+
+    /// Each record whose id an earlier record has, paired with the first record that has it;
+    /// in record order.
+    pub(crate) fn repeats<'a>(&self, id_of: impl Fn(usize) -> &'a str) -> Vec<(usize, usize)> {
+        let mut repeats = Vec::new();
+        for run in self.0.chunk_by(|a, b| a.0 == b.0).filter(|run| run.len() > 1) {
+            // Equal hashes: sort by id (then index) to put equal ids side by side, however many.
+            let mut same_hash: Vec<usize> = run.iter().map(|&(_, i)| i as usize).collect();
+            same_hash.sort_by(|&a, &b| id_of(a).cmp(id_of(b)).then(a.cmp(&b)));
+            for same_id in same_hash.chunk_by(|&a, &b| id_of(a) == id_of(b)) {
+                repeats.extend(same_id[1..].iter().map(|&later| (later, same_id[0])));
+            }
+        }
+        repeats.sort_unstable();
+        repeats
+    }
+}
+
+fn id_hash(id: &str) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault};
+    BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(id)
+}

@@ -1,0 +1,87 @@
+//! The records a dataset is made of: sources, actors, weapon types, citations and events.
+
+use serde::Serialize;
+
+use super::quantity::Quantity;
+use super::vocabulary::{ActorKind, EventKind, Grade, Status, WeaponCategory};
+use crate::date::{Date, DaySpan};
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    pub outlet: String,
+    pub author: Option<String>,
+    pub published: Date,
+    pub published_basis: String,
+    /// The article's path inside the dataset, e.g. `seeds/003_1e972da549e7da1c.txt`.
+    pub file: String,
+    pub reliability: Grade,
+    pub reliability_reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Actor {
+    pub id: String,
+    pub name: String,
+    pub kind: ActorKind,
+    pub country: Option<String>,
+    pub role: Option<String>,
+    pub aliases: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WeaponType {
+    pub id: String,
+    pub name: String,
+    pub category: WeaponCategory,
+    pub designations: Vec<String>,
+    pub aliases: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Citation {
+    pub source: String,
+    pub quote: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Event {
+    pub id: String,
+    pub date: Date,
+    pub until: Option<Date>,
+    pub date_basis: Option<String>,
+    pub reported: Option<Date>,
+    pub reported_basis: Option<String>,
+    pub title: String,
+    pub summary: String,
+    pub kind: EventKind,
+    pub status: Status,
+    pub actors: Vec<String>,
+    pub weapons: Vec<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub claimed_by: Vec<String>,
+    pub related: Vec<String>,
+    pub quantities: Vec<Quantity>,
+    pub citations: Vec<Citation>,
+}
+
+impl Event {
+    pub fn span(&self) -> DaySpan {
+        DaySpan::of(&self.date, self.until.as_ref())
+    }
+
+    /// Every actor the event names: its parties, the direction of a transfer and its claimants.
+    pub fn involved_actors(&self) -> impl Iterator<Item = &str> {
+        self.actors.iter().chain(&self.from).chain(&self.to).chain(&self.claimed_by).map(String::as_str)
+    }
+
+    /// The date as curated: `2023-08`, or a span `2023-08..2023-11-01`.
+    pub fn date_label(&self) -> String {
+        match &self.until {
+            Some(until) => format!("{}..{}", self.date, until),
+            None => self.date.to_string(),
+        }
+    }
+}
