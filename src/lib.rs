@@ -7,6 +7,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod commands;
 pub mod date;
 pub mod export;
 pub mod keymap;
