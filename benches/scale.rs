@@ -7,7 +7,7 @@ use annals::app::App;
 use annals::load::{self, OnDisk};
 use annals::query::Query;
 use annals::search::SkimWordMatcher;
-use annals::ui::{self, layout::Size};
+use annals::ui::{self, theme::Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -102,14 +102,13 @@ fn keystroke_step<const N: usize>(bencher: divan::Bencher<'_, '_>, step: &str) {
 #[divan::bench(args = SIZES, sample_count = 50)]
 fn render_main_screen(bencher: divan::Bencher<'_, '_>, n: usize) {
     let dataset = loaded(n);
-    let app = App::new(
-        dataset,
-        Arc::new(SkimWordMatcher::default()),
-        Query::default(),
-        Size { width: 160, height: 50 },
-    );
+    let app = App::new(dataset, Arc::new(SkimWordMatcher::default()), Query::default());
     let mut terminal = Terminal::new(TestBackend::new(160, 50)).expect("test terminal");
     bencher.bench_local(|| {
-        terminal.draw(|frame| ui::draw(frame, &app)).expect("draws");
+        terminal
+            .draw(|frame| {
+                ui::draw(frame, &app, &Theme::default());
+            })
+            .expect("draws");
     });
 }

@@ -14,7 +14,7 @@ use annals::app::{Action, App, Effect};
 use annals::load::{self, OnDisk};
 use annals::query::Query;
 use annals::search::{SkimWordMatcher, WordMatcher};
-use annals::ui::{self, layout::Size};
+use annals::ui::{self, theme::Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -44,23 +44,22 @@ fn main() {
     for query in support::QUERIES {
         let mut per_step: Vec<Vec<(Duration, Duration)>> = vec![Vec::new(); query.len()];
         for _ in 0..runs {
-            let mut app = App::new(
-                Arc::clone(&dataset),
-                Arc::clone(&matcher),
-                Query::default(),
-                Size { width: 160, height: 50 },
-            );
+            let mut app = App::new(Arc::clone(&dataset), Arc::clone(&matcher), Query::default());
             app.background_search = true;
             let mut terminal = Terminal::new(TestBackend::new(160, 50)).expect("terminal");
             app.update(Action::StartSearch);
             for (step, c) in query.chars().enumerate() {
                 let start = Instant::now();
                 let effect = app.update(Action::Input(c));
-                terminal.draw(|f| ui::draw(f, &app)).expect("draw");
+                terminal
+                    .draw(|f| {
+                        ui::draw(f, &app, &Theme::default());
+                    })
+                    .expect("draw");
                 let frame = start.elapsed();
                 if let Some(Effect::Search { generation, query, within }) = effect {
                     let mut answers = Vec::new();
-                    annals::tui::search(
+                    annals::app::search(
                         &dataset,
                         matcher.as_ref(),
                         &query,
@@ -77,7 +76,11 @@ fn main() {
                     for answer in answers {
                         app.update(answer);
                     }
-                    terminal.draw(|f| ui::draw(f, &app)).expect("draw");
+                    terminal
+                        .draw(|f| {
+                            ui::draw(f, &app, &Theme::default());
+                        })
+                        .expect("draw");
                 }
                 per_step[step].push((frame, start.elapsed()));
             }

@@ -1,108 +1,370 @@
-//! Key and mouse events, in the current mode, to actions.
+//! The one table of key bindings. Dispatch, the help overlay, the footer's hints and the
+//! README's keys table all read it, so they cannot disagree.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind};
+use std::sync::LazyLock;
 
-use crate::app::{Action, Bound, Mode};
+use ratatui::crossterm::event::{
+    KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+
+use crate::app::{Action, App, Bound, Focus, Overlay, Pane, Screen};
 use crate::query::Facet;
 
-/// Every key, as the help overlay and the README list them.
-pub const HELP: &[(&str, &str)] = &[
-    ("j / k, ↓ / ↑", "next / previous event (scroll, in the detail pane)"),
-    ("PgDn / PgUp", "a page down / up"),
-    ("g / G, Home / End", "first / last event"),
-    ("[ / ]", "previous / next month"),
-    ("/", "search words or terms (actor:ID …), filtering as you type; Enter keeps, Esc clears"),
-    ("a", "pick actors"),
-    ("w", "pick weapon types"),
-    ("s", "pick sources"),
-    ("f / t", "set the from / to date (empty clears)"),
-    ("c", "clear every filter"),
-    ("e", "export the filtered view to a file (.md, .json or .csv)"),
-    ("Tab", "move focus between the list and the detail pane"),
-    ("?", "this help"),
-    ("q, Ctrl-C", "quit"),
-    ("in a picker", "↑/↓ move, space toggles, type to narrow, Enter applies, Esc cancels"),
-    ("mouse", "wheel scrolls the pane under the pointer; click selects a row"),
+/// Where a key is pressed: the pane or overlay that has the keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    /// The chronology, with the list focused.
+    List,
+    /// The chronology, with the detail pane focused.
+    Detail,
+    Search,
+    Picker,
+    /// The date or export prompt.
+    Prompt,
+    /// The export prompt asking whether to overwrite.
+    Confirm,
+    /// The export prompt while the file is being written.
+    Writing,
+    Help,
+}
+
+impl Context {
+    /// What the help overlay and the README call it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Context::List => "list",
+            Context::Detail => "detail pane",
+            Context::Search => "search prompt",
+            Context::Picker => "picker",
+            Context::Prompt => "date or export prompt",
+            Context::Confirm => "overwrite?",
+            Context::Writing => "while writing",
+            Context::Help => "help",
+        }
+    }
+
+    /// Whether typed characters are text (a prompt or a picker's narrowing).
+    fn takes_text(self) -> bool {
+        matches!(self, Context::Search | Context::Picker | Context::Prompt)
+    }
+}
+
+/// A key: its code, and whether Ctrl is held.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub ctrl: bool,
+}
+
+const fn key(code: KeyCode) -> Key {
+    Key { code, ctrl: false }
+}
+
+const fn ch(c: char) -> Key {
+    key(KeyCode::Char(c))
+}
+
+const fn ctrl(c: char) -> Key {
+    Key { code: KeyCode::Char(c), ctrl: true }
+}
+
+/// A footer hint: the text shown after the key, and its priority (higher stays longer when
+/// the footer is narrow).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hint {
+    pub text: &'static str,
+    pub priority: u8,
+}
+
+/// One binding: some keys, in some contexts, doing one action.
+#[derive(Debug, Clone)]
+pub struct Binding {
+    pub contexts: &'static [Context],
+    pub keys: Vec<Key>,
+    /// The keys as the help shows them (`j / ↓`).
+    pub label: &'static str,
+    /// The keys as the footer shows them (`j/k`); bindings that share a footer entry give it once.
+    pub short: &'static str,
+    pub action: Action,
+    pub help: &'static str,
+    pub hint: Option<Hint>,
+}
+
+/// The priority that keeps a hint on the narrowest footer.
+const ALWAYS: u8 = 9;
+
+const CHRONOLOGY: &[Context] = &[Context::List, Context::Detail];
+const LIST: &[Context] = &[Context::List];
+const DETAIL: &[Context] = &[Context::Detail];
+const SEARCH: &[Context] = &[Context::Search];
+const PICKER: &[Context] = &[Context::Picker];
+const TEXT: &[Context] = &[Context::Search, Context::Picker, Context::Prompt];
+const PROMPTS: &[Context] = &[Context::Prompt];
+const CONFIRM: &[Context] = &[Context::Confirm];
+const WRITING: &[Context] = &[Context::Writing];
+const HELP: &[Context] = &[Context::Help];
+const EVERYWHERE: &[Context] = &[
+    Context::List,
+    Context::Detail,
+    Context::Search,
+    Context::Picker,
+    Context::Prompt,
+    Context::Confirm,
+    Context::Writing,
+    Context::Help,
 ];
 
-pub fn key_action(mode: &Mode, key: KeyEvent) -> Option<Action> {
+fn bind(
+    contexts: &'static [Context],
+    keys: &[Key],
+    label: &'static str,
+    short: &'static str,
+    action: Action,
+    help: &'static str,
+    hint: Option<(&'static str, u8)>,
+) -> Binding {
+    let hint = hint.map(|(text, priority)| Hint { text, priority });
+    Binding { contexts, keys: keys.to_vec(), label, short, action, help, hint }
+}
+
+/// Every binding, in the order the help lists them.
+pub fn bindings() -> &'static [Binding] {
+    static TABLE: LazyLock<Vec<Binding>> = LazyLock::new(table);
+    &TABLE
+}
+
+#[rustfmt::skip]
+fn table() -> Vec<Binding> {
+    use KeyCode::*;
+    vec![
+        bind(LIST, &[ch('j'), key(Down)], "j / ↓", "j/k", Action::Move(1), "next event", Some(("move", 6))),
+        bind(LIST, &[ch('k'), key(Up)], "k / ↑", "j/k", Action::Move(-1), "previous event", None),
+        bind(LIST, &[key(PageDown)], "PgDn", "PgDn/PgUp", Action::PageDown, "a page down", None),
+        bind(LIST, &[key(PageUp)], "PgUp", "PgDn/PgUp", Action::PageUp, "a page up", None),
+        bind(LIST, &[ch('g'), key(Home)], "g / Home", "g/G", Action::First, "first event", None),
+        bind(LIST, &[ch('G'), key(End)], "G / End", "g/G", Action::Last, "last event", None),
+        bind(DETAIL, &[ch('j'), key(Down)], "j / ↓", "j/k", Action::ScrollDetail(1), "scroll the detail pane down", Some(("scroll", 6))),
+        bind(DETAIL, &[ch('k'), key(Up)], "k / ↑", "j/k", Action::ScrollDetail(-1), "scroll the detail pane up", None),
+        bind(DETAIL, &[key(PageDown)], "PgDn", "PgDn/PgUp", Action::DetailPage(1), "a page down in the detail pane", Some(("page", 3))),
+        bind(DETAIL, &[key(PageUp)], "PgUp", "PgDn/PgUp", Action::DetailPage(-1), "a page up in the detail pane", None),
+        bind(DETAIL, &[ch('g'), key(Home)], "g / Home", "g/G", Action::DetailTop, "top of the detail pane", Some(("top/end", 2))),
+        bind(DETAIL, &[ch('G'), key(End)], "G / End", "g/G", Action::DetailBottom, "end of the detail pane", None),
+        bind(CHRONOLOGY, &[ch('[')], "[", "[/]", Action::PreviousMonth, "previous month", Some(("month", 4))),
+        bind(CHRONOLOGY, &[ch(']')], "]", "[/]", Action::NextMonth, "next month", None),
+        bind(CHRONOLOGY, &[ch('/')], "/", "/", Action::StartSearch, "search words or terms (actor:ID …), filtering as you type", Some(("search", 8))),
+        bind(CHRONOLOGY, &[ch('a')], "a", "a/w/s", Action::OpenPicker(Facet::Actor), "pick actors", Some(("actor/weapon/source", 5))),
+        bind(CHRONOLOGY, &[ch('w')], "w", "a/w/s", Action::OpenPicker(Facet::Weapon), "pick weapon types", None),
+        bind(CHRONOLOGY, &[ch('s')], "s", "a/w/s", Action::OpenPicker(Facet::Source), "pick sources", None),
+        bind(CHRONOLOGY, &[ch('f')], "f", "f/t", Action::OpenDatePrompt(Bound::From), "set the from date (empty clears)", Some(("from/to", 3))),
+        bind(CHRONOLOGY, &[ch('t')], "t", "f/t", Action::OpenDatePrompt(Bound::To), "set the to date (empty clears)", None),
+        bind(CHRONOLOGY, &[ch('c')], "c", "c", Action::ClearFilters, "clear every filter", Some(("clear", 2))),
+        bind(CHRONOLOGY, &[ch('e')], "e", "e", Action::StartExport, "export the filtered view to a file (.md, .json or .csv)", Some(("export", 4))),
+        bind(CHRONOLOGY, &[key(Tab), key(BackTab)], "Tab", "Tab", Action::ToggleFocus, "move focus between the list and the detail pane", Some(("focus", 5))),
+        bind(CHRONOLOGY, &[ch('?')], "?", "?", Action::ShowHelp, "all the keys", Some(("help", ALWAYS))),
+        bind(CHRONOLOGY, &[ch('q')], "q", "q", Action::Quit, "quit", Some(("quit", ALWAYS))),
+        bind(EVERYWHERE, &[ctrl('c')], "Ctrl-C", "Ctrl-C", Action::Quit, "quit, from anywhere", None),
+        bind(SEARCH, &[key(Enter)], "Enter", "Enter", Action::Submit, "keep the search", Some(("keep", ALWAYS))),
+        bind(SEARCH, &[key(Esc)], "Esc", "Esc", Action::Cancel, "clear the search words", Some(("clear", ALWAYS))),
+        bind(SEARCH, &[key(Down)], "↓", "↑/↓", Action::Move(1), "next event", Some(("move", 5))),
+        bind(SEARCH, &[key(Up)], "↑", "↑/↓", Action::Move(-1), "previous event", None),
+        bind(SEARCH, &[key(PageDown)], "PgDn", "PgDn/PgUp", Action::PageDown, "a page down", None),
+        bind(SEARCH, &[key(PageUp)], "PgUp", "PgDn/PgUp", Action::PageUp, "a page up", None),
+        bind(PICKER, &[key(Down)], "↓", "↑/↓", Action::PickerMove(1), "next value", Some(("move", 5))),
+        bind(PICKER, &[key(Up)], "↑", "↑/↓", Action::PickerMove(-1), "previous value", None),
+        bind(PICKER, &[key(PageDown)], "PgDn", "PgDn/PgUp", Action::PageDown, "ten values down", None),
+        bind(PICKER, &[key(PageUp)], "PgUp", "PgDn/PgUp", Action::PageUp, "ten values up", None),
+        bind(PICKER, &[key(Home)], "Home", "Home/End", Action::First, "first value", None),
+        bind(PICKER, &[key(End)], "End", "Home/End", Action::Last, "last value", None),
+        bind(PICKER, &[ch(' ')], "Space", "space", Action::PickerToggle, "choose or unchoose the value", Some(("toggle", 7))),
+        bind(PICKER, &[key(Enter)], "Enter", "Enter", Action::Submit, "apply the chosen values", Some(("apply", ALWAYS))),
+        bind(PICKER, &[key(Esc)], "Esc", "Esc", Action::Cancel, "cancel", Some(("cancel", ALWAYS))),
+        bind(PROMPTS, &[key(Enter)], "Enter", "Enter", Action::Submit, "apply (an empty date clears it; an export writes)", Some(("apply", ALWAYS))),
+        bind(PROMPTS, &[key(Esc)], "Esc", "Esc", Action::Cancel, "cancel", Some(("cancel", ALWAYS))),
+        bind(TEXT, &[key(Backspace)], "Backspace", "Backspace", Action::Backspace, "delete the last character", None),
+        bind(TEXT, &[ctrl('u')], "Ctrl-U", "Ctrl-U", Action::ClearInput, "clear what was typed", Some(("clear", 1))),
+        bind(CONFIRM, &[ch('y'), ch('Y')], "y", "y", Action::Input('y'), "overwrite the file", Some(("overwrite", ALWAYS))),
+        bind(CONFIRM, &[ch('n'), ch('N'), key(Esc)], "n / Esc", "n/Esc", Action::Cancel, "back to the file name", Some(("back", ALWAYS))),
+        bind(WRITING, &[key(Esc)], "Esc", "Esc", Action::Cancel, "close the prompt; the file is still written", Some(("leave it to finish", ALWAYS))),
+        bind(HELP, &[ch('j'), key(Down)], "j / ↓", "j/k", Action::Move(1), "scroll down", Some(("scroll", 5))),
+        bind(HELP, &[ch('k'), key(Up)], "k / ↑", "j/k", Action::Move(-1), "scroll up", None),
+        bind(HELP, &[key(PageDown)], "PgDn", "PgDn/PgUp", Action::PageDown, "a page down", None),
+        bind(HELP, &[key(PageUp)], "PgUp", "PgDn/PgUp", Action::PageUp, "a page up", None),
+        bind(HELP, &[ch('g'), key(Home)], "g / Home", "g/G", Action::First, "top", None),
+        bind(HELP, &[ch('G'), key(End)], "G / End", "g/G", Action::Last, "end", None),
+        bind(HELP, &[key(Esc), ch('?'), key(Enter)], "Esc / ? / Enter", "Esc/?", Action::Cancel, "close the help", Some(("close", ALWAYS))),
+        bind(HELP, &[ch('q')], "q", "q", Action::Quit, "quit", Some(("quit", ALWAYS))),
+    ]
+}
+
+/// Where the keys go now.
+pub fn context(app: &App) -> Context {
+    match &app.overlay {
+        Some(Overlay::Search { .. }) => Context::Search,
+        Some(Overlay::Picker(_)) => Context::Picker,
+        Some(Overlay::Date { .. }) => Context::Prompt,
+        Some(Overlay::Export { .. }) if app.exporting => Context::Writing,
+        Some(Overlay::Export { confirm: true, .. }) => Context::Confirm,
+        Some(Overlay::Export { .. }) => Context::Prompt,
+        Some(Overlay::Help { .. }) => Context::Help,
+        None => match app.screen() {
+            Screen::Chronology => match app.chronology.focus {
+                Focus::List => Context::List,
+                Focus::Detail => Context::Detail,
+            },
+        },
+    }
+}
+
+/// The action a key press asks for in `context`, if any.
+pub fn key_action(context: Context, key: KeyEvent) -> Option<Action> {
     if key.kind == KeyEventKind::Release {
         return None;
     }
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    if ctrl && key.code == KeyCode::Char('c') {
-        return Some(Action::Quit);
-    }
-    match mode {
-        Mode::Browse => browse_key(key.code),
-        Mode::Search { .. } | Mode::DatePrompt { .. } | Mode::ExportPrompt { .. } => match key.code {
-            KeyCode::Char('u') if ctrl => Some(Action::ClearInput),
-            KeyCode::Char(c) if !ctrl => Some(Action::Input(c)),
-            KeyCode::Backspace => Some(Action::Backspace),
-            KeyCode::Enter => Some(Action::Submit),
-            KeyCode::Esc => Some(Action::Cancel),
-            KeyCode::Down => Some(Action::Move(1)),
-            KeyCode::Up => Some(Action::Move(-1)),
-            KeyCode::PageDown => Some(Action::PageDown),
-            KeyCode::PageUp => Some(Action::PageUp),
-            _ => None,
-        },
-        Mode::Picker(_) => match key.code {
-            KeyCode::Char('u') if ctrl => Some(Action::ClearInput),
-            KeyCode::Char(' ') => Some(Action::PickerToggle),
-            KeyCode::Char(c) if !ctrl => Some(Action::Input(c)),
-            KeyCode::Backspace => Some(Action::Backspace),
-            KeyCode::Enter => Some(Action::Submit),
-            KeyCode::Esc => Some(Action::Cancel),
-            KeyCode::Down => Some(Action::PickerMove(1)),
-            KeyCode::Up => Some(Action::PickerMove(-1)),
-            KeyCode::PageDown => Some(Action::PageDown),
-            KeyCode::PageUp => Some(Action::PageUp),
-            KeyCode::Home => Some(Action::First),
-            KeyCode::End => Some(Action::Last),
-            _ => None,
-        },
-        Mode::Help => match key.code {
-            KeyCode::Char('q') => Some(Action::Quit),
-            KeyCode::Esc | KeyCode::Char('?') | KeyCode::Enter => Some(Action::Cancel),
-            _ => None,
-        },
-    }
-}
-
-fn browse_key(code: KeyCode) -> Option<Action> {
-    Some(match code {
-        KeyCode::Char('q') => Action::Quit,
-        KeyCode::Char('j') | KeyCode::Down => Action::Move(1),
-        KeyCode::Char('k') | KeyCode::Up => Action::Move(-1),
-        KeyCode::PageDown => Action::PageDown,
-        KeyCode::PageUp => Action::PageUp,
-        KeyCode::Char('g') | KeyCode::Home => Action::First,
-        KeyCode::Char('G') | KeyCode::End => Action::Last,
-        KeyCode::Char('[') => Action::PreviousMonth,
-        KeyCode::Char(']') => Action::NextMonth,
-        KeyCode::Tab | KeyCode::BackTab => Action::ToggleFocus,
-        KeyCode::Char('/') => Action::StartSearch,
-        KeyCode::Char('a') => Action::OpenPicker(Facet::Actor),
-        KeyCode::Char('w') => Action::OpenPicker(Facet::Weapon),
-        KeyCode::Char('s') => Action::OpenPicker(Facet::Source),
-        KeyCode::Char('f') => Action::OpenDatePrompt(Bound::From),
-        KeyCode::Char('t') => Action::OpenDatePrompt(Bound::To),
-        KeyCode::Char('c') => Action::ClearFilters,
-        KeyCode::Char('e') => Action::StartExport,
-        KeyCode::Char('?') => Action::ShowHelp,
-        _ => return None,
-    })
-}
-
-pub fn mouse_action(mouse: MouseEvent) -> Option<Action> {
-    let (column, row) = (mouse.column, mouse.row);
-    match mouse.kind {
-        MouseEventKind::ScrollDown => Some(Action::Wheel { column, row, lines: 3 }),
-        MouseEventKind::ScrollUp => Some(Action::Wheel { column, row, lines: -3 }),
-        MouseEventKind::Down(ratatui::crossterm::event::MouseButton::Left) => {
-            Some(Action::Click { column, row })
-        }
+    let pressed = Key { code: key.code, ctrl: key.modifiers.contains(KeyModifiers::CONTROL) };
+    let bound = bindings().iter().find(|b| b.contexts.contains(&context) && b.keys.contains(&pressed));
+    match (bound, pressed) {
+        (Some(binding), _) => Some(binding.action.clone()),
+        (None, Key { code: KeyCode::Char(c), ctrl: false }) if context.takes_text() => Some(Action::Input(c)),
         _ => None,
+    }
+}
+
+/// The action a mouse event asks for, given the pane under the pointer (the UI finds it).
+pub fn mouse_action(mouse: MouseEvent, pane: Option<Pane>) -> Option<Action> {
+    let pane = pane?;
+    match mouse.kind {
+        MouseEventKind::ScrollDown => Some(Action::Wheel(pane, 3)),
+        MouseEventKind::ScrollUp => Some(Action::Wheel(pane, -3)),
+        MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(pane)),
+        _ => None,
+    }
+}
+
+/// The footer's hints for `context`, one per footer entry, in table order: (keys, text, priority).
+pub fn hints(context: Context) -> Vec<(&'static str, Hint)> {
+    bindings()
+        .iter()
+        .filter(|b| b.contexts.contains(&context))
+        .filter_map(|b| b.hint.map(|hint| (b.short, hint)))
+        .collect()
+}
+
+/// The help overlay's rows: a context heading, then (keys, what they do) for each binding.
+pub fn help_sections() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)> {
+    let order = [
+        Context::List,
+        Context::Detail,
+        Context::Search,
+        Context::Picker,
+        Context::Prompt,
+        Context::Confirm,
+        Context::Writing,
+        Context::Help,
+    ];
+    order
+        .iter()
+        .map(|&context| {
+            let rows = bindings()
+                .iter()
+                .filter(|b| b.contexts.first() == Some(&context))
+                .map(|b| (b.label, b.help))
+                .collect();
+            (heading(context), rows)
+        })
+        .chain([("anywhere", extra_rows())])
+        .collect()
+}
+
+/// What no single binding says: typing text, and the mouse.
+fn extra_rows() -> Vec<(&'static str, &'static str)> {
+    vec![
+        ("type", "in a prompt: the text; in a picker: narrow the values"),
+        ("mouse", "wheel scrolls the pane under the pointer; click selects a row or focuses the pane"),
+    ]
+}
+
+fn heading(context: Context) -> &'static str {
+    match context {
+        Context::List => "the chronology (list and detail pane)",
+        other => other.name(),
+    }
+}
+
+/// The README's keys table, made from the table (a test keeps the README in step).
+pub fn markdown_table() -> String {
+    let mut out = String::from("| where | key | what it does |\n|---|---|---|\n");
+    for (heading, rows) in help_sections() {
+        for (keys, what) in rows {
+            out.push_str(&format!("| {heading} | {} | {what} |\n", keys.replace('|', "\\|")));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::crossterm::event::KeyEvent;
+
+    fn press(context: Context, code: KeyCode) -> Option<Action> {
+        key_action(context, KeyEvent::from(code))
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_context() {
+        for context in EVERYWHERE {
+            let mut seen = Vec::new();
+            for binding in bindings().iter().filter(|b| b.contexts.contains(context)) {
+                for key in &binding.keys {
+                    assert!(!seen.contains(key), "{key:?} bound twice in {context:?}");
+                    seen.push(*key);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_list_and_the_detail_pane_give_the_same_key_their_own_meaning() {
+        assert_eq!(press(Context::List, KeyCode::Char('j')), Some(Action::Move(1)));
+        assert_eq!(press(Context::Detail, KeyCode::Char('j')), Some(Action::ScrollDetail(1)));
+        assert_eq!(press(Context::List, KeyCode::Char('G')), Some(Action::Last));
+        assert_eq!(press(Context::Detail, KeyCode::Char('G')), Some(Action::DetailBottom));
+        assert_eq!(press(Context::Detail, KeyCode::PageDown), Some(Action::DetailPage(1)));
+        assert_eq!(press(Context::List, KeyCode::Char('/')), Some(Action::StartSearch));
+    }
+
+    #[test]
+    fn prompts_take_text_and_the_chronology_does_not() {
+        assert_eq!(press(Context::Search, KeyCode::Char('q')), Some(Action::Input('q')));
+        assert_eq!(press(Context::Picker, KeyCode::Char(' ')), Some(Action::PickerToggle));
+        assert_eq!(press(Context::Prompt, KeyCode::Char('j')), Some(Action::Input('j')));
+        assert_eq!(press(Context::List, KeyCode::Char('x')), None);
+        assert_eq!(press(Context::Confirm, KeyCode::Char('y')), Some(Action::Input('y')));
+        assert_eq!(press(Context::Confirm, KeyCode::Char('x')), None);
+        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        for context in EVERYWHERE {
+            assert_eq!(key_action(*context, ctrl_c), Some(Action::Quit), "{context:?}");
+        }
+    }
+
+    #[test]
+    fn help_and_quit_are_hints_the_footer_keeps_longest() {
+        for context in [Context::List, Context::Detail] {
+            let hints = hints(context);
+            let top = hints.iter().map(|(_, h)| h.priority).max();
+            for (keys, text) in [("?", "help"), ("q", "quit")] {
+                let hint = hints.iter().find(|(k, h)| *k == keys && h.text == text).expect("hint");
+                assert_eq!(Some(hint.1.priority), top);
+            }
+        }
+    }
+
+    #[test]
+    fn every_binding_is_in_the_help() {
+        let listed: Vec<&str> =
+            help_sections().iter().flat_map(|(_, rows)| rows.iter().map(|r| r.1)).collect();
+        for binding in bindings() {
+            assert!(listed.contains(&binding.help), "{} is not in the help", binding.help);
+        }
     }
 }

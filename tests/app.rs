@@ -2,13 +2,12 @@
 
 use std::sync::Arc;
 
-use annals::app::{Action, App, Bound, Focus, Mode, Row};
+use annals::app::{Action, App, Bound, Focus, Overlay, Row};
 use annals::model::{
     Actor, ActorKind, Citation, Dataset, Event, EventKind, Grade, Source, Status, WeaponCategory, WeaponType,
 };
 use annals::query::{Facet, Query};
 use annals::search::SkimWordMatcher;
-use annals::ui::layout::Size;
 
 fn event(id: &str, date: &str, title: &str, actors: &[&str], weapons: &[&str]) -> Event {
     Event {
@@ -78,25 +77,27 @@ fn dataset() -> Dataset {
     )
 }
 
-fn app_sized(width: u16, height: u16) -> App {
-    App::new(
-        Arc::new(dataset()),
-        Arc::new(SkimWordMatcher::default()),
-        Query::default(),
-        Size { width, height },
+mod common;
+use common::Sized;
+
+fn app_sized(width: u16, height: u16) -> Sized {
+    Sized::new(
+        App::new(Arc::new(dataset()), Arc::new(SkimWordMatcher::default()), Query::default()),
+        width,
+        height,
     )
 }
 
-fn app() -> App {
+fn app() -> Sized {
     app_sized(100, 30)
 }
 
 fn selected_id(app: &App) -> &str {
-    &app.dataset.events()[app.selected.expect("a selection")].id
+    &app.dataset.events()[app.chronology.selected.expect("a selection")].id
 }
 
 fn visible_ids(app: &App) -> Vec<&str> {
-    app.visible.iter().map(|&i| app.dataset.events()[i].id.as_str()).collect()
+    app.chronology.visible.iter().map(|&i| app.dataset.events()[i].id.as_str()).collect()
 }
 
 fn apply(app: &mut App, actions: impl IntoIterator<Item = Action>) {
@@ -113,10 +114,10 @@ fn type_text(app: &mut App, text: &str) {
 fn opens_on_the_first_event_with_headings() {
     let app = app();
     assert_eq!(selected_id(&app), "shells-aug");
-    assert_eq!(app.rows[..3], [Row::Year(2023), Row::Month(2023, 8), Row::Event(0)]);
+    assert_eq!(app.chronology.rows[..3], [Row::Year(2023), Row::Month(2023, 8), Row::Event(0)]);
     // A year-only event sits under its year, with no month heading.
-    let plan_row = app.rows.iter().position(|r| *r == Row::Event(5)).expect("plan is listed");
-    assert_eq!(app.rows[plan_row - 1], Row::Year(2025));
+    let plan_row = app.chronology.rows.iter().position(|r| *r == Row::Event(5)).expect("plan is listed");
+    assert_eq!(app.chronology.rows[plan_row - 1], Row::Year(2025));
 }
 
 #[test]
@@ -164,7 +165,7 @@ fn first_last_and_pages() {
     app.update(Action::First);
     assert_eq!(selected_id(&app), "shells-aug");
     app.update(Action::PageDown);
-    let after_page = app.selected_position().expect("selection");
+    let after_page = app.chronology.selected_position().expect("selection");
     assert!(after_page >= 2, "a page moves by more than one event: {after_page}");
     app.update(Action::PageUp);
     assert_eq!(selected_id(&app), "shells-aug");
@@ -191,19 +192,19 @@ fn brackets_jump_between_months() {
 fn tab_moves_focus_and_keys_then_scroll_the_detail() {
     let mut app = app_sized(100, 16);
     app.update(Action::ToggleFocus);
-    assert_eq!(app.focus, Focus::Detail);
+    assert_eq!(app.chronology.focus, Focus::Detail);
     app.update(Action::Move(1));
     assert_eq!(selected_id(&app), "shells-aug", "the selection stays");
-    assert_eq!(app.detail_scroll, 1);
+    assert_eq!(app.chronology.detail_scroll, 1);
     app.update(Action::ScrollDetail(-10));
-    assert_eq!(app.detail_scroll, 0, "never above the top");
+    assert_eq!(app.chronology.detail_scroll, 0, "never above the top");
     app.update(Action::ScrollDetail(1000));
-    let max = annals::ui::detail::max_scroll(&app);
-    assert_eq!(app.detail_scroll, max, "never past the end");
+    let max = app.measured.detail_max_scroll();
+    assert_eq!(app.chronology.detail_scroll, max, "never past the end");
     app.update(Action::ToggleFocus);
-    assert_eq!(app.focus, Focus::List);
+    assert_eq!(app.chronology.focus, Focus::List);
     app.update(Action::Move(1));
-    assert_eq!(app.detail_scroll, 0, "a new selection starts at the top");
+    assert_eq!(app.chronology.detail_scroll, 0, "a new selection starts at the top");
 }
 
 #[test]
@@ -216,7 +217,7 @@ fn search_filters_live_and_enter_keeps_it() {
     app.update(Action::Backspace);
     assert_eq!(visible_ids(&app), ["shells-aug", "nis"], "`she` still matches");
     app.update(Action::Submit);
-    assert_eq!(app.mode, Mode::Browse);
+    assert_eq!(app.overlay, None);
     assert_eq!(app.query.to_string(), "she");
 }
 
@@ -228,7 +229,7 @@ fn search_escape_clears_the_words_and_keeps_other_filters() {
     type_text(&mut app, "summit");
     assert_eq!(visible_ids(&app), ["summit"]);
     app.update(Action::Cancel);
-    assert_eq!(app.mode, Mode::Browse);
+    assert_eq!(app.overlay, None);
     assert_eq!(app.query.to_string(), "actor:russia");
     app.update(Action::StartSearch);
     type_text(&mut app, "x");
@@ -243,12 +244,12 @@ fn search_accepts_query_terms_and_reports_bad_ones_without_losing_the_list() {
     type_text(&mut app, "weapon:kn-23");
     assert_eq!(visible_ids(&app), ["plan"]);
     type_text(&mut app, " actor:nobody");
-    let Mode::Search { error: Some(error), .. } = &app.mode else { panic!("an error is shown") };
+    let Some(Overlay::Search { error: Some(error), .. }) = &app.overlay else { panic!("an error is shown") };
     assert!(error.contains("unknown actor \"nobody\""), "{error}");
     // Every keystroke of " actor:nobody" after "actor" was invalid: the query stays the last valid one.
     assert_eq!(app.query.to_string(), "weapon:kn-23 actor", "the last good query stays in effect");
     app.update(Action::Submit);
-    assert!(matches!(app.mode, Mode::Search { .. }), "Enter does not keep a bad query");
+    assert!(matches!(app.overlay, Some(Overlay::Search { .. })), "Enter does not keep a bad query");
 }
 
 #[test]
@@ -272,7 +273,7 @@ fn selection_stays_on_its_event_or_moves_to_the_nearest_in_time() {
     app.set_query("weapon:kn-23".parse().expect("query"));
     assert_eq!(selected_id(&app), "plan");
     app.set_query("nothing-matches-this".parse().expect("query"));
-    assert_eq!(app.selected, None);
+    assert_eq!(app.chronology.selected, None);
     app.update(Action::ClearFilters);
     assert_eq!(selected_id(&app), "shells-aug", "with no previous selection, the first");
     assert_eq!(app.status.as_deref(), Some("all filters cleared"));
@@ -283,17 +284,17 @@ fn picker_counts_under_the_other_filters_and_applies_on_enter() {
     let mut app = app();
     app.set_query("weapon:shells".parse().expect("query"));
     app.update(Action::OpenPicker(Facet::Actor));
-    let Mode::Picker(picker) = &app.mode else { panic!("picker open") };
+    let Some(Overlay::Picker(picker)) = &app.overlay else { panic!("picker open") };
     let count = |id: &str| picker.options.iter().find(|o| o.id == id).map(|o| o.count);
     assert_eq!(count("north-korea"), Some(2));
     assert_eq!(count("russia"), Some(1));
     assert_eq!(count("nis"), Some(2), "claimants count");
     assert_eq!(picker.options[0].count, 2, "most events first");
     type_text(&mut app, "russ");
-    let Mode::Picker(picker) = &app.mode else { panic!("picker open") };
+    let Some(Overlay::Picker(picker)) = &app.overlay else { panic!("picker open") };
     assert_eq!(picker.current().map(|o| o.id.as_str()), Some("russia"), "type to narrow");
     apply(&mut app, [Action::PickerToggle, Action::Submit]);
-    assert_eq!(app.mode, Mode::Browse);
+    assert_eq!(app.overlay, None);
     assert_eq!(app.query.to_string(), "actor:russia weapon:shells");
     assert_eq!(visible_ids(&app), ["shells-aug"]);
 }
@@ -304,7 +305,7 @@ fn picker_counts_ignore_the_facets_own_choice() {
     // Russia is chosen: the actor picker still counts under the other filters only.
     app.set_query("actor:russia weapon:shells".parse().expect("query"));
     app.update(Action::OpenPicker(Facet::Actor));
-    let Mode::Picker(picker) = &app.mode else { panic!("picker open") };
+    let Some(Overlay::Picker(picker)) = &app.overlay else { panic!("picker open") };
     let count = |id: &str| picker.options.iter().find(|o| o.id == id).map(|o| o.count);
     assert_eq!((count("north-korea"), count("russia"), count("nis")), (Some(2), Some(1), Some(2)));
     assert_eq!(picker.chosen, ["russia"]);
@@ -315,14 +316,14 @@ fn picker_toggles_several_moves_and_cancels() {
     let mut app = app();
     app.update(Action::OpenPicker(Facet::Weapon));
     apply(&mut app, [Action::PickerToggle, Action::PickerMove(1), Action::PickerToggle]);
-    let Mode::Picker(picker) = &app.mode else { panic!("picker open") };
+    let Some(Overlay::Picker(picker)) = &app.overlay else { panic!("picker open") };
     assert_eq!(picker.chosen.len(), 2);
     apply(&mut app, [Action::PickerToggle, Action::PickerMove(-1), Action::PickerMove(-1)]);
-    let Mode::Picker(picker) = &app.mode else { panic!("picker open") };
+    let Some(Overlay::Picker(picker)) = &app.overlay else { panic!("picker open") };
     assert_eq!(picker.chosen.len(), 1, "space toggles off");
     assert_eq!(picker.cursor, 0, "the cursor stops at the top");
     app.update(Action::Cancel);
-    assert_eq!(app.mode, Mode::Browse);
+    assert_eq!(app.overlay, None);
     assert!(app.query.is_empty(), "Esc applies nothing");
     app.update(Action::OpenPicker(Facet::Source));
     app.update(Action::PickerToggle);
@@ -336,23 +337,23 @@ fn date_prompt_applies_clears_and_explains_bad_dates() {
     app.update(Action::OpenDatePrompt(Bound::From));
     type_text(&mut app, "2023-13");
     app.update(Action::Submit);
-    let Mode::DatePrompt { error: Some(error), .. } = &app.mode else { panic!("error shown") };
+    let Some(Overlay::Date { error: Some(error), .. }) = &app.overlay else { panic!("error shown") };
     assert_eq!(error, "\"2023-13\" is not a real calendar date");
     app.update(Action::ClearInput);
     type_text(&mut app, "2023-09-20");
     app.update(Action::Submit);
-    assert_eq!(app.mode, Mode::Browse);
+    assert_eq!(app.overlay, None);
     assert_eq!(visible_ids(&app), ["lavrov", "nis", "plan", "troops"]);
     app.update(Action::OpenDatePrompt(Bound::To));
     type_text(&mut app, "2023-01");
     app.update(Action::Submit);
     assert!(
-        matches!(&app.mode, Mode::DatePrompt { error: Some(e), .. } if e.contains("after")),
+        matches!(&app.overlay, Some(Overlay::Date { error: Some(e), .. }) if e.contains("after")),
         "from after to"
     );
     app.update(Action::Cancel);
     app.update(Action::OpenDatePrompt(Bound::From));
-    let Mode::DatePrompt { input, .. } = &app.mode else { panic!("prompt open") };
+    let Some(Overlay::Date { input, .. }) = &app.overlay else { panic!("prompt open") };
     assert_eq!(input, "2023-09-20", "the prompt starts with the current bound");
     app.update(Action::ClearInput);
     app.update(Action::Submit);
@@ -363,24 +364,27 @@ fn date_prompt_applies_clears_and_explains_bad_dates() {
 fn help_opens_and_closes() {
     let mut app = app();
     app.update(Action::ShowHelp);
-    assert_eq!(app.mode, Mode::Help);
+    assert!(matches!(app.overlay, Some(Overlay::Help { .. })));
     app.update(Action::Move(1));
-    assert_eq!(app.mode, Mode::Help, "other keys don't act behind the overlay");
+    assert!(matches!(app.overlay, Some(Overlay::Help { .. })), "other keys don't act behind the overlay");
     assert_eq!(selected_id(&app), "shells-aug");
     app.update(Action::Cancel);
-    assert_eq!(app.mode, Mode::Browse);
+    assert_eq!(app.overlay, None);
 }
 
 #[test]
 fn resize_keeps_the_selection_on_screen() {
     let mut app = app();
     app.update(Action::Last);
-    app.update(Action::Resize(80, 15));
+    app.resize(80, 15);
     let layout = app.layout();
-    let row = app.selected_row().expect("selection");
-    assert!(row >= app.list_offset && row < app.list_offset + usize::from(layout.list_inner_height()));
+    let row = app.chronology.selected_row().expect("selection");
+    assert!(
+        row >= app.chronology.list_offset
+            && row < app.chronology.list_offset + usize::from(layout.list_inner_height())
+    );
     for (w, h) in [(1, 1), (0, 0), (59, 13), (300, 100)] {
-        app.update(Action::Resize(w, h));
+        app.resize(w, h);
         app.update(Action::PageDown);
     }
 }
@@ -390,9 +394,9 @@ fn a_resize_keeps_the_detail_scroll_within_its_text() {
     let mut app = app_sized(60, 14);
     app.update(Action::ToggleFocus);
     app.update(Action::ScrollDetail(1000));
-    assert!(app.detail_scroll > 0);
-    app.update(Action::Resize(240, 80));
-    assert_eq!(app.detail_scroll, annals::ui::detail::max_scroll(&app));
+    assert!(app.chronology.detail_scroll > 0);
+    app.resize(240, 80);
+    assert_eq!(app.chronology.detail_scroll, app.measured.detail_max_scroll());
 }
 
 #[test]
@@ -422,46 +426,47 @@ fn clicks_select_rows_and_focus_panes() {
     let layout = app.layout();
     let list = layout.list_inner();
     // Row 0 is the 2023 heading: clicking it selects the first event under it.
-    app.update(Action::Click { column: list.x + 2, row: list.y });
+    app.click(list.x + 2, list.y);
     assert_eq!(selected_id(&app), "shells-aug");
-    let summit_row = app.rows.iter().position(|r| *r == Row::Event(2)).expect("summit listed") as u16;
-    app.update(Action::Click { column: list.x + 2, row: list.y + summit_row });
+    let summit_row =
+        app.chronology.rows.iter().position(|r| *r == Row::Event(2)).expect("summit listed") as u16;
+    app.click(list.x + 2, list.y + summit_row);
     assert_eq!(selected_id(&app), "summit");
-    app.update(Action::Click { column: layout.detail.x + 2, row: layout.detail.y + 2 });
-    assert_eq!(app.focus, Focus::Detail);
-    app.update(Action::Click { column: list.x + 2, row: list.y + 1 });
-    assert_eq!(app.focus, Focus::List);
+    app.click(layout.detail.x + 2, layout.detail.y + 2);
+    assert_eq!(app.chronology.focus, Focus::Detail);
+    app.click(list.x + 2, list.y + 1);
+    assert_eq!(app.chronology.focus, Focus::List);
 }
 
 #[test]
 fn the_wheel_scrolls_the_pane_under_the_pointer() {
     let mut app = app_sized(100, 16);
     let layout = app.layout();
-    app.update(Action::Wheel { column: layout.list.x + 3, row: layout.list.y + 3, lines: 3 });
+    app.wheel(layout.list.x + 3, layout.list.y + 3, 3);
     assert_eq!(selected_id(&app), "lavrov", "three events on");
-    app.update(Action::Wheel { column: layout.detail.x + 3, row: layout.detail.y + 3, lines: 3 });
-    assert_eq!(app.detail_scroll, 3.min(annals::ui::detail::max_scroll(&app)));
+    app.wheel(layout.detail.x + 3, layout.detail.y + 3, 3);
+    assert_eq!(app.chronology.detail_scroll, 3.min(app.measured.detail_max_scroll()));
     assert_eq!(selected_id(&app), "lavrov", "the detail wheel leaves the list alone");
 }
 
 #[test]
 fn density_counts_matching_events_per_month() {
     let mut app = app();
-    let density = &app.density;
+    let density = &app.chronology.density;
     assert_eq!(density.first, Some((2023, 8)));
     assert_eq!(density.counts.len(), 19, "August 2023 to February 2025");
     assert_eq!(density.counts[0], 2);
     assert_eq!(density.year_only, 1);
     app.set_query("weapon:shells".parse().expect("query"));
-    assert_eq!(app.density.counts.iter().sum::<usize>(), 2);
-    assert_eq!(app.density.counts.len(), 19, "the span is the dataset's, not the filter's");
+    assert_eq!(app.chronology.density.counts.iter().sum::<usize>(), 2);
+    assert_eq!(app.chronology.density.counts.len(), 19, "the span is the dataset's, not the filter's");
 }
 
 mod background {
     use super::*;
     use annals::app::{Effect, Picker, View};
 
-    fn background_app() -> App {
+    fn background_app() -> Sized {
         let mut app = app();
         app.background_search = true;
         app
@@ -471,7 +476,7 @@ mod background {
     fn answer(app: &App, effect: Effect) -> Action {
         let Effect::Search { generation, query, within } = effect else { panic!("a search") };
         let mut last = None;
-        annals::tui::search(
+        annals::app::search(
             &app.dataset,
             app.matcher.as_ref(),
             &query,
@@ -494,19 +499,19 @@ mod background {
         let Effect::Count { ticket, facet, query, events } = effect else { panic!("a count") };
         assert_eq!(query.to_string(), "weapon:shells", "counted under the other filters");
         assert_eq!((facet, events), (Facet::Actor, None), "which needs a search");
-        let Mode::Picker(picker) = &app.mode else { panic!("the picker opens at once") };
+        let Some(Overlay::Picker(picker)) = &app.overlay else { panic!("the picker opens at once") };
         assert!(picker.counting);
         assert_eq!(picker.chosen, ["russia"]);
         // The user moves while the counts are worked out; the cursor keeps its value.
         app.update(Action::PickerMove(2));
-        let Mode::Picker(picker) = &app.mode else { panic!("picker open") };
+        let Some(Overlay::Picker(picker)) = &app.overlay else { panic!("picker open") };
         let moved_to = picker.current().map(|o| o.id.clone()).expect("a value");
         app.update(Action::Counted { ticket: ticket + 1, tally: Vec::new() });
-        let Mode::Picker(picker) = &app.mode else { panic!("picker open") };
+        let Some(Overlay::Picker(picker)) = &app.overlay else { panic!("picker open") };
         assert!(picker.counting, "an answer for another picker is ignored");
         let events = query.filter(&app.dataset, app.matcher.as_ref());
         app.update(Action::Counted { ticket, tally: Picker::tally(facet, &app.dataset, &events) });
-        let Mode::Picker(picker) = &app.mode else { panic!("picker open") };
+        let Some(Overlay::Picker(picker)) = &app.overlay else { panic!("picker open") };
         assert!(!picker.counting);
         let count = |id: &str| picker.options.iter().find(|o| o.id == id).map(|o| o.count);
         assert_eq!((count("north-korea"), count("russia"), count("nis")), (Some(2), Some(1), Some(2)));
@@ -518,7 +523,7 @@ mod background {
     fn a_picker_the_list_answers_is_counted_at_once() {
         let mut app = background_app();
         assert_eq!(app.update(Action::OpenPicker(Facet::Weapon)), None, "no search needed");
-        let Mode::Picker(picker) = &app.mode else { panic!("picker open") };
+        let Some(Overlay::Picker(picker)) = &app.overlay else { panic!("picker open") };
         assert!(!picker.counting);
     }
 
@@ -530,10 +535,10 @@ mod background {
         let Effect::Count { ticket, facet, events, .. } = effect else { panic!("a count") };
         let events = events.expect("the list answers the query: no search, only counting");
         assert_eq!(events.len(), 7);
-        let Mode::Picker(picker) = &app.mode else { panic!("the picker opens at once") };
+        let Some(Overlay::Picker(picker)) = &app.overlay else { panic!("the picker opens at once") };
         assert!(picker.counting);
         app.update(Action::Counted { ticket, tally: Picker::tally(facet, &app.dataset, &events) });
-        let Mode::Picker(picker) = &app.mode else { panic!("picker open") };
+        let Some(Overlay::Picker(picker)) = &app.overlay else { panic!("picker open") };
         let at_once =
             Picker::open(Facet::Weapon, &app.dataset, &app.query, Some(&events), app.matcher.as_ref());
         assert_eq!(picker.options, at_once.options, "the same counts as counting at once");
@@ -545,7 +550,7 @@ mod background {
         app.update(Action::StartSearch);
         let effect = app.update(Action::Input('k')).expect("typing asks for a search");
         assert!(app.searching);
-        assert_eq!(app.visible.len(), 7, "the shown list stays until the answer comes");
+        assert_eq!(app.chronology.visible.len(), 7, "the shown list stays until the answer comes");
         let Effect::Search { generation, within, .. } = &effect else { panic!("a search") };
         assert_eq!(*generation, app.generation);
         assert_eq!(within.as_ref().map(|w| w.len()), Some(7), "a first word searches among all events shown");
@@ -567,7 +572,7 @@ mod background {
         let stale = answer(&app, first);
         app.update(stale);
         assert!(app.searching, "an answer to an older query is ignored");
-        assert_eq!(app.visible.len(), 7);
+        assert_eq!(app.chronology.visible.len(), 7);
         let fresh = answer(&app, second);
         app.update(fresh);
         assert!(!app.searching);
@@ -584,12 +589,15 @@ mod background {
         assert_eq!(app.update(Action::Input(' ')), None, "a space changes no query, so asks nothing");
         let effect = app.update(Action::Input('a')).expect("a second word");
         let Effect::Search { within: Some(within), .. } = &effect else { panic!("narrows: {effect:?}") };
-        assert_eq!(within.as_slice(), app.visible.as_slice());
+        assert_eq!(within.as_slice(), app.chronology.visible.as_slice());
         let done = answer(&app, effect);
         app.update(done);
         let mut sync = super::app();
         sync.set_query(app.query.clone());
-        assert_eq!(app.visible, sync.visible, "narrowing gives what a full search gives");
+        assert_eq!(
+            app.chronology.visible, sync.chronology.visible,
+            "narrowing gives what a full search gives"
+        );
     }
 
     #[test]
@@ -627,7 +635,7 @@ mod background {
         let app = app();
         let query: Query = "".parse().expect("query");
         let mut answers = Vec::new();
-        let done = annals::tui::search(
+        let done = annals::app::search(
             &app.dataset,
             app.matcher.as_ref(),
             &query,
@@ -641,7 +649,7 @@ mod background {
         assert!(done.is_some());
         assert_eq!(answers.last(), Some(&(7, true)));
         let stopped =
-            annals::tui::search(&app.dataset, app.matcher.as_ref(), &query, None, &|| true, &mut |_, _| true);
+            annals::app::search(&app.dataset, app.matcher.as_ref(), &query, None, &|| true, &mut |_, _| true);
         assert!(stopped.is_none(), "a stopped search answers nothing");
     }
 }

@@ -129,9 +129,9 @@ fn list_prints_events_chronologically_at_their_precision() {
     let text = stdout_of(&["list"]);
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), 4);
-    assert!(lines[0].starts_with("2023-08..2023-11-01  transfer"), "{}", lines[0]);
-    assert!(lines[1].starts_with("2023-09              meeting"), "{}", lines[1]);
-    assert!(lines[2].starts_with("2023-11              transfer"), "{}", lines[2]);
+    assert!(lines[0].starts_with("2023-08 → 2023-11-01  transfer"), "{}", lines[0]);
+    assert!(lines[1].starts_with("2023-09               meeting"), "{}", lines[1]);
+    assert!(lines[2].starts_with("2023-11               transfer"), "{}", lines[2]);
     assert_eq!(lines[3], "3 of 3 events");
 }
 
@@ -282,11 +282,12 @@ fn a_missing_data_folder_is_a_clear_error() {
 }
 
 #[test]
-fn the_readme_lists_every_key_the_help_overlay_lists() {
+fn the_readme_keys_table_is_the_key_table() {
     let readme =
         std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).expect("README");
-    for (key, what) in annals::keymap::HELP {
-        let row = format!("| {} | {} |", key.replace('|', "\\|"), what.replace('|', "\\|"));
-        assert!(readme.contains(&row), "README is missing the key row {row}");
-    }
+    let table = annals::keymap::markdown_table();
+    assert!(
+        readme.contains(&table),
+        "README's keys table is out of step with src/keymap.rs; paste this between the keys markers:\n{table}"
+    );
 }

@@ -7,24 +7,22 @@ use annals::app::{Action, App, Bound};
 use annals::load::{self, Bundled};
 use annals::query::{Facet, Query};
 use annals::search::SkimWordMatcher;
-use annals::ui::layout::Size;
 use assert_cmd::Command;
 
 fn tui_then_cli(actions: &[Action]) {
     let dataset = load::load(&Bundled).expect("the bundled dataset loads");
-    let mut app = App::new(
-        Arc::new(dataset),
-        Arc::new(SkimWordMatcher::default()),
-        Query::default(),
-        Size { width: 120, height: 40 },
-    );
+    let mut app = App::new(Arc::new(dataset), Arc::new(SkimWordMatcher::default()), Query::default());
     for action in actions {
         app.update(action.clone());
     }
     let header_query = app.query.to_string();
-    assert!(!app.visible.is_empty(), "a scenario that shows nothing proves nothing: {header_query:?}");
-    eprintln!("{header_query:?}: {} events", app.visible.len());
-    let on_screen: Vec<&str> = app.visible.iter().map(|&i| app.dataset.events()[i].id.as_str()).collect();
+    assert!(
+        !app.chronology.visible.is_empty(),
+        "a scenario that shows nothing proves nothing: {header_query:?}"
+    );
+    eprintln!("{header_query:?}: {} events", app.chronology.visible.len());
+    let on_screen: Vec<&str> =
+        app.chronology.visible.iter().map(|&i| app.dataset.events()[i].id.as_str()).collect();
     let output = Command::cargo_bin("annals")
         .expect("binary")
         .args(["list", "--format", "json", "--query", &header_query])

@@ -14,7 +14,6 @@ use annals::model::{
 };
 use annals::query::Query;
 use annals::search::SkimWordMatcher;
-use annals::ui::layout::Size;
 use assert_cmd::Command;
 use predicates::prelude::*;
 use pulldown_cmark::{Event as Md, HeadingLevel, Options, Parser, Tag, TagEnd};
@@ -241,12 +240,7 @@ fn hostile_strings_in_the_data_render_as_text() {
 
 fn fixture_app() -> App {
     let dataset = load::load(&OnDisk::new(good_fixture())).expect("fixture");
-    App::new(
-        Arc::new(dataset),
-        Arc::new(SkimWordMatcher::default()),
-        Query::default(),
-        Size { width: 100, height: 30 },
-    )
+    App::new(Arc::new(dataset), Arc::new(SkimWordMatcher::default()), Query::default())
 }
 
 fn good_fixture() -> PathBuf {
@@ -502,18 +496,18 @@ fn the_tui_asks_before_overwriting_and_reports_errors_in_place() {
     let outcome = perform(&app, effect);
     assert_eq!(outcome, ExportOutcome::Exists(path.clone()));
     app.update(Action::ExportDone(outcome));
-    assert!(matches!(app.mode, annals::app::Mode::ExportPrompt { confirm: true, .. }));
+    assert!(matches!(app.overlay, Some(annals::app::Overlay::Export { confirm: true, .. })));
     assert_eq!(std::fs::read_to_string(&path).expect("file"), "precious", "nothing written before y");
     let effect = app.update(Action::Input('y')).expect("y confirms");
     assert_eq!(effect, Effect::Export { path: path.clone(), overwrite: true });
     let outcome = perform(&app, effect);
     app.update(Action::ExportDone(outcome));
-    assert_eq!(app.mode, annals::app::Mode::Browse);
+    assert_eq!(app.overlay, None);
     assert!(std::fs::read_to_string(&path).expect("file").starts_with("# Test fixture"));
 
     let effect = submit_export(&mut app, dir.path());
     app.update(Action::ExportDone(perform(&app, effect)));
-    let annals::app::Mode::ExportPrompt { error: Some(error), .. } = &app.mode else {
+    let Some(annals::app::Overlay::Export { error: Some(error), .. }) = &app.overlay else {
         panic!("still in the prompt")
     };
     assert!(error.contains("is a directory"), "{error}");
@@ -530,10 +524,12 @@ fn while_an_export_is_written_the_prompt_waits_and_esc_leaves_it_to_finish() {
     assert!(app.exporting);
     assert_eq!(app.update(Action::Submit), None, "one write at a time");
     app.update(Action::Input('z'));
-    let annals::app::Mode::ExportPrompt { input, .. } = &app.mode else { panic!("still in the prompt") };
+    let Some(annals::app::Overlay::Export { input, .. }) = &app.overlay else {
+        panic!("still in the prompt")
+    };
     assert_eq!(input, &path.display().to_string(), "typing waits too");
     app.update(Action::Cancel);
-    assert_eq!(app.mode, annals::app::Mode::Browse, "Esc leaves the write to finish");
+    assert_eq!(app.overlay, None, "Esc leaves the write to finish");
     let outcome = perform(&app, effect);
     app.update(Action::ExportDone(outcome));
     assert!(!app.exporting);
@@ -551,19 +547,19 @@ fn while_an_export_is_written_no_other_prompt_opens_and_its_outcome_leaves_other
     app.update(Action::Cancel);
     // A second prompt would be answered by the first write's "exists": it does not open.
     app.update(Action::StartExport);
-    assert_eq!(app.mode, annals::app::Mode::Browse);
+    assert_eq!(app.overlay, None);
     assert!(app.status.as_deref().is_some_and(|s| s.contains("still being written")), "{:?}", app.status);
     app.update(Action::OpenPicker(annals::query::Facet::Actor));
     app.update(Action::PickerToggle);
     app.update(Action::ExportDone(perform(&app, effect)));
-    let annals::app::Mode::Picker(picker) = &app.mode else { panic!("the picker stays open") };
+    let Some(annals::app::Overlay::Picker(picker)) = &app.overlay else { panic!("the picker stays open") };
     assert_eq!(picker.chosen.len(), 1, "and keeps its ticks");
     assert_eq!(std::fs::read_to_string(&path).expect("file"), "precious");
     assert!(!app.exporting);
     app.update(Action::Cancel);
     assert!(app.status.as_deref().is_some_and(|s| s.contains("exists; nothing written")), "{:?}", app.status);
     app.update(Action::StartExport);
-    assert!(matches!(app.mode, annals::app::Mode::ExportPrompt { .. }), "a new export may start now");
+    assert!(matches!(app.overlay, Some(annals::app::Overlay::Export { .. })), "a new export may start now");
 }
 
 #[test]

@@ -3,15 +3,21 @@
 use std::path::Path;
 use std::sync::Arc;
 
+use annals::app::Overlay;
 use annals::app::{Action, App, Bound};
 use annals::date::Date;
 use annals::load::{self, InMemory};
 use annals::query::{Facet, Query};
 use annals::search::SkimWordMatcher;
-use annals::ui::{self, layout::Size};
+use annals::ui::{
+    self,
+    layout::{ScreenLayout, Size},
+    theme::Theme,
+};
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::layout::Rect;
 
 fn good() -> InMemory {
     InMemory::from_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good"))
@@ -107,14 +113,29 @@ fn action() -> impl Strategy<Value = Action> {
         Just(Action::Cancel),
         (-3isize..3).prop_map(Action::PickerMove),
         Just(Action::PickerToggle),
-        (1u16..=300, 1u16..=100).prop_map(|(w, h)| Action::Resize(w, h)),
-        (0u16..300, 0u16..100).prop_map(|(column, row)| Action::Click { column, row }),
-        (0u16..300, 0u16..100, -6i32..6).prop_map(|(column, row, lines)| Action::Wheel {
-            column,
-            row,
-            lines
-        }),
         Just(Action::StartExport),
+        Just(Action::DetailTop),
+        Just(Action::DetailBottom),
+        (-2i32..2).prop_map(Action::DetailPage),
+        Just(Action::Back),
+    ]
+}
+
+/// What happens to the app between frames: an action, a resize, or the mouse somewhere.
+#[derive(Debug, Clone)]
+enum Step {
+    Act(Action),
+    Resize(u16, u16),
+    Click(u16, u16),
+    Wheel(u16, u16, i32),
+}
+
+fn step() -> impl Strategy<Value = Step> {
+    prop_oneof![
+        6 => action().prop_map(Step::Act),
+        1 => (1u16..=300, 1u16..=100).prop_map(|(w, h)| Step::Resize(w, h)),
+        1 => (0u16..300, 0u16..100).prop_map(|(column, row)| Step::Click(column, row)),
+        1 => (0u16..300, 0u16..100, -6i32..6).prop_map(|(column, row, lines)| Step::Wheel(column, row, lines)),
     ]
 }
 
@@ -124,27 +145,46 @@ proptest! {
     /// Any keys, clicks and resizes, at any size from 1×1 to 300×100: nothing panics, every
     /// frame draws, and the selection is always one of the events shown (when any are).
     #[test]
-    fn the_app_survives_any_input(start in (1u16..=300, 1u16..=100), actions in proptest::collection::vec(action(), 1..40)) {
+    fn the_app_survives_any_input(start in (1u16..=300, 1u16..=100), steps in proptest::collection::vec(step(), 1..40)) {
         let dataset = load::load(&good()).expect("the good fixture loads");
-        let size = Size { width: start.0, height: start.1 };
-        let mut app = App::new(Arc::new(dataset), Arc::new(SkimWordMatcher::default()), Query::default(), size);
-        for action in actions {
-            if matches!(action, Action::Submit) && matches!(app.mode, annals::app::Mode::ExportPrompt { .. }) {
-                continue; // Writing files is the export tests' business.
+        let mut size = Size { width: start.0, height: start.1 };
+        let mut app = App::new(Arc::new(dataset), Arc::new(SkimWordMatcher::default()), Query::default());
+        let theme = Theme::default();
+        for step in steps {
+            let area = Rect::new(0, 0, size.width, size.height);
+            let action = match step {
+                Step::Act(action) => Some(action),
+                Step::Resize(width, height) => {
+                    size = Size { width, height };
+                    None
+                }
+                Step::Click(column, row) => ui::pane_at(area, column, row).map(Action::Click),
+                Step::Wheel(column, row, lines) => ui::pane_at(area, column, row).map(|pane| Action::Wheel(pane, lines)),
+            };
+            if let Some(action) = action {
+                if matches!(action, Action::Submit) && matches!(app.overlay, Some(Overlay::Export { .. })) {
+                    continue; // Writing files is the export tests' business.
+                }
+                let _ = app.update(action);
             }
-            let _ = app.update(action);
-            let mut terminal = Terminal::new(TestBackend::new(app.screen.width, app.screen.height)).expect("terminal");
-            terminal.draw(|frame| ui::draw(frame, &app)).expect("draws");
-            match app.selected {
-                Some(selected) => prop_assert!(app.visible.contains(&selected), "the selection is shown"),
-                None => prop_assert!(app.visible.is_empty(), "something is selected when anything is shown"),
+            // As the TUI does: draw, hand the app what the frame measured, draw again.
+            let mut terminal = Terminal::new(TestBackend::new(size.width, size.height)).expect("terminal");
+            let mut measured = app.measured;
+            terminal.draw(|frame| measured = ui::draw(frame, &app, &theme)).expect("draws");
+            app.update(Action::Measured(measured));
+            terminal.draw(|frame| measured = ui::draw(frame, &app, &theme)).expect("draws");
+            let chronology = &app.chronology;
+            match chronology.selected {
+                Some(selected) => prop_assert!(chronology.visible.contains(&selected), "the selection is shown"),
+                None => prop_assert!(chronology.visible.is_empty(), "something is selected when anything is shown"),
             }
-            if let Some(row) = app.selected_row() {
-                prop_assert!(row < app.rows.len());
-                let layout = app.layout();
+            prop_assert!(chronology.detail_scroll <= app.measured.detail_max_scroll(), "the detail scroll stays in its text");
+            if let Some(row) = chronology.selected_row() {
+                prop_assert!(row < chronology.rows.len());
+                let layout = ScreenLayout::new(size);
                 if !layout.too_small {
                     let height = usize::from(layout.list_inner_height());
-                    prop_assert!(row >= app.list_offset && row < app.list_offset + height, "the selected row is on screen");
+                    prop_assert!(row >= chronology.list_offset && row < chronology.list_offset + height, "the selected row is on screen");
                 }
             }
         }

@@ -7,31 +7,30 @@ use annals::app::{Action, App, Bound};
 use annals::load::{self, OnDisk};
 use annals::query::{Facet, Query};
 use annals::search::SkimWordMatcher;
-use annals::ui::{self, layout::Size, theme::Theme};
+use annals::ui::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 
-fn fixture_app(width: u16, height: u16) -> App {
+mod common;
+use common::Sized;
+
+fn fixture_app(width: u16, height: u16) -> Sized {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good");
     let dataset = load::load(&OnDisk::new(dir)).expect("the good fixture loads");
-    App::new(
-        Arc::new(dataset),
-        Arc::new(SkimWordMatcher::default()),
-        Query::default(),
-        Size { width, height },
+    Sized::new(
+        App::new(Arc::new(dataset), Arc::new(SkimWordMatcher::default()), Query::default()),
+        width,
+        height,
     )
 }
 
-fn render(app: &App) -> Terminal<TestBackend> {
-    let mut terminal =
-        Terminal::new(TestBackend::new(app.screen.width, app.screen.height)).expect("test terminal");
-    terminal.draw(|frame| ui::draw(frame, app)).expect("draws");
-    terminal
+fn render(app: &Sized) -> Terminal<TestBackend> {
+    app.render()
 }
 
-fn type_text(app: &mut App, text: &str) {
+fn type_text(app: &mut Sized, text: &str) {
     for c in text.chars() {
         app.update(Action::Input(c));
     }
@@ -172,7 +171,7 @@ fn without_colour_the_selection_is_a_symbol_and_bold() {
 fn resizing_redraws_at_every_size_without_panicking() {
     let mut app = fixture_app(110, 30);
     for (width, height) in [(1, 1), (20, 5), (59, 14), (60, 14), (61, 13), (80, 24), (300, 100), (110, 30)] {
-        app.update(Action::Resize(width, height));
+        app.resize(width, height);
         let terminal = render(&app);
         let text = terminal.backend().to_string();
         if width >= 60 && height >= 14 {
@@ -183,14 +182,13 @@ fn resizing_redraws_at_every_size_without_panicking() {
     }
 }
 
-fn hostile_app(width: u16, height: u16) -> App {
+fn hostile_app(width: u16, height: u16) -> Sized {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile");
     let dataset = load::load(&OnDisk::new(dir)).expect("the hostile fixture is a valid dataset");
-    App::new(
-        Arc::new(dataset),
-        Arc::new(SkimWordMatcher::default()),
-        Query::default(),
-        Size { width, height },
+    Sized::new(
+        App::new(Arc::new(dataset), Arc::new(SkimWordMatcher::default()), Query::default()),
+        width,
+        height,
     )
 }
 
@@ -253,4 +251,106 @@ fn a_ten_thousand_character_word_wraps_inside_its_pane() {
         assert_nothing_raw(terminal.backend().buffer());
         let _ = field;
     }
+}
+
+/// The screen's rows as text.
+fn rows(app: &Sized) -> Vec<String> {
+    let terminal = render(app);
+    let buffer = terminal.backend().buffer();
+    (0..buffer.area.height)
+        .map(|y| (0..buffer.area.width).map(|x| buffer[(x, y)].symbol().to_string()).collect())
+        .collect()
+}
+
+#[test]
+fn at_80x24_the_footer_always_offers_help_and_quit() {
+    let mut app = fixture_app(80, 24);
+    let footer = |app: &Sized| rows(app).last().cloned().expect("a footer");
+    for line in [footer(&app), {
+        app.update(Action::ToggleFocus);
+        footer(&app)
+    }] {
+        assert!(line.contains("? help") && line.contains("q quit"), "{line}");
+    }
+    assert!(footer(&app).contains("scroll"), "the detail pane's own keys: {}", footer(&app));
+    app.update(Action::ShowHelp);
+    assert!(footer(&app).contains("close") && footer(&app).contains("q quit"), "{}", footer(&app));
+    for (width, height) in [(60, 14), (64, 20), (70, 24)] {
+        app.update(Action::Cancel);
+        app.resize(width, height);
+        let line = footer(&app);
+        assert!(line.contains("? help") && line.contains("q quit"), "{width}×{height}: {line}");
+    }
+}
+
+#[test]
+fn at_80x24_the_help_scrolls_and_cuts_no_row() {
+    let mut app = fixture_app(80, 24);
+    app.update(Action::ShowHelp);
+    let mut seen = String::new();
+    for _ in 0..40 {
+        for row in rows(&app).iter().take(23) {
+            // The popup spans the screen's width: its inside is between the borders.
+            let inside: String = row.chars().skip(1).take(78).collect();
+            seen.push_str(inside.trim_end());
+            seen.push(' ');
+        }
+        app.update(Action::PageDown);
+    }
+    let seen = seen.split_whitespace().collect::<Vec<_>>().join(" ");
+    for binding in annals::keymap::bindings() {
+        let text = binding.help.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(seen.contains(&text), "the help shows {text:?} whole");
+        assert!(seen.contains(binding.label), "the help shows the keys {:?}", binding.label);
+    }
+}
+
+#[test]
+fn the_header_keeps_the_count_and_the_query_before_the_name() {
+    let mut app = fixture_app(80, 24);
+    app.update(Action::StartSearch);
+    type_text(&mut app, "shells actor:north-korea weapon:artillery-shells");
+    app.update(Action::Submit);
+    let header = rows(&app)[0].clone();
+    assert!(header.starts_with(" 1 of 3 events │ "), "{header}");
+    assert!(header.contains("shells"), "the query shows: {header}");
+}
+
+#[test]
+fn the_detail_pane_says_when_there_is_more_below() {
+    let mut app = fixture_app(80, 20);
+    let screen = rows(&app).join("\n");
+    assert!(screen.contains("↓ more"), "{screen}");
+    app.update(Action::ToggleFocus);
+    app.update(Action::DetailBottom);
+    let screen = rows(&app).join("\n");
+    assert!(!screen.contains("↓ more"), "at the end: {screen}");
+}
+
+#[test]
+fn after_being_too_small_the_first_heading_shows_again() {
+    let mut app = fixture_app(100, 30);
+    app.update(Action::Last);
+    app.resize(40, 8);
+    app.resize(100, 30);
+    let screen = rows(&app);
+    assert!(screen[5].contains("2023"), "the first year heading is the first row: {}", screen[5]);
+}
+
+#[test]
+fn spans_are_written_one_way_and_an_ellipsis_marks_only_a_cut() {
+    let app = fixture_app(110, 30);
+    let screen = rows(&app).join("\n");
+    assert!(screen.contains("2023-08 → 2023-11-01 North Korea"), "whole when it fits: {screen}");
+    let narrow = fixture_app(70, 24);
+    let screen = rows(&narrow).join("\n");
+    assert!(screen.contains("2023-08 →…"), "the span's end cut, and marked: {screen}");
+}
+
+#[test]
+fn a_source_picker_keeps_the_grade_visible() {
+    let mut app = fixture_app(80, 24);
+    app.update(Action::OpenPicker(Facet::Source));
+    let screen = rows(&app).join("\n");
+    assert!(screen.contains("grade B"), "{screen}");
 }

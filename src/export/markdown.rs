@@ -23,7 +23,7 @@ impl Markdown<'_> {
     pub fn render(&self) -> String {
         let dataset = self.dataset;
         let mut out = String::new();
-        let _ = writeln!(out, "# {}: chronology\n", escape(&dataset.name()));
+        let _ = writeln!(out, "# {}: chronology\n", escape(dataset.name()));
         if let Some(description) = &dataset.description() {
             let _ = writeln!(out, "{}\n", escape(description));
         }
@@ -73,7 +73,7 @@ impl Markdown<'_> {
         let actor = |id: &String| escape(dataset.actor(id).map_or(id.as_str(), |a| a.name.as_str()));
         let names = |ids: &[String]| ids.iter().map(actor).collect::<Vec<_>>().join(", ");
         let when = match &event.until {
-            Some(until) => format!("{} → {}", event.date, until),
+            Some(_) => event.date_label(),
             None => event.date.to_string(),
         };
         let _ = writeln!(out, "#### {when} · {}\n", escape(&event.title));

@@ -235,7 +235,7 @@ pub fn write_csv(out: &mut dyn Write, dataset: &Dataset, events: &[usize]) -> io
 pub fn write_text(out: &mut dyn Write, dataset: &Dataset, events: &[usize]) -> io::Result<()> {
     let width =
         |f: &dyn Fn(&Event) -> usize| events.iter().map(|&i| f(&dataset.events()[i])).max().unwrap_or(0);
-    let date_width = width(&|e| e.date_label().len());
+    let date_width = width(&|e| e.date_label().chars().count());
     let kind_width = width(&|e| e.kind.as_str().len());
     let status_width = width(&|e| e.status.as_str().len());
     for &i in events {

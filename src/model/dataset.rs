@@ -17,6 +17,7 @@ pub struct Dataset {
     actors: Vec<Actor>,
     weapons: Vec<WeaponType>,
     /// In chronological order. Boxed, so loading gathers and sorts them by moving pointers.
+    #[expect(clippy::vec_box, reason = "boxed on purpose: gathering and sorting move pointers")]
     events: Vec<Box<Event>>,
     source_index: HashMap<String, usize>,
     actor_index: HashMap<String, usize>,

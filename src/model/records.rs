@@ -77,10 +77,10 @@ impl Event {
         self.actors.iter().chain(&self.from).chain(&self.to).chain(&self.claimed_by).map(String::as_str)
     }
 
-    /// The date as curated: `2023-08`, or a span `2023-08..2023-11-01`.
+    /// The date as curated, written one way everywhere: `2023-08`, or a span `2023-08 → 2023-11-01`.
     pub fn date_label(&self) -> String {
         match &self.until {
-            Some(until) => format!("{}..{}", self.date, until),
+            Some(until) => format!("{} → {}", self.date, until),
             None => self.date.to_string(),
         }
     }

@@ -6,13 +6,13 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use super::theme::Theme;
 use crate::app::App;
 
 const LEVELS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 
-pub fn render(frame: &mut Frame<'_>, app: &App, area: Rect) {
-    let theme = &app.theme;
-    let density = &app.density;
+pub fn render(frame: &mut Frame<'_>, app: &App, theme: &Theme, area: Rect) {
+    let density = &app.chronology.density;
     let months = density.counts.len();
     let width = usize::from(area.width).saturating_sub(2);
     if months == 0 || width == 0 {
@@ -25,7 +25,7 @@ pub fn render(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let max = buckets.iter().copied().max().unwrap_or(0).max(1);
     // A month- or day-dated selection marks its month; a year-only one marks its whole year,
     // more faintly, rather than pretending to a month.
-    let selected_date = app.selected.map(|event| app.dataset.events()[event].date);
+    let selected_date = app.chronology.selected.map(|event| app.dataset.event(event).date);
     let year_only = selected_date.is_some_and(|d| d.precision() == crate::date::DatePrecision::Year);
     let selected_bucket = selected_date
         .filter(|_| !year_only)

@@ -2,36 +2,55 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::match_positions;
 use super::text::highlighted;
-use crate::app::{App, Focus};
+use super::theme::Theme;
+use crate::app::{App, Focus, Measured};
 use crate::date::Date;
 use crate::model::Event;
 use crate::text::clean;
 
-pub fn render(frame: &mut Frame<'_>, app: &App, area: Rect) {
-    let theme = &app.theme;
-    let border = if app.focus == Focus::Detail { theme.focused_border() } else { theme.border() };
-    let block = Block::bordered().title(" Detail ").border_style(border);
-    frame.render_widget(paragraph(app).block(block).scroll((app.detail_scroll, 0)), area);
+/// Draw the detail pane; returns its inside's rows and the lines its text wraps to.
+pub fn render(frame: &mut Frame<'_>, app: &App, theme: &Theme, area: Rect) -> Measured {
+    let focused = app.chronology.focus == Focus::Detail;
+    let border = if focused { theme.focused_border() } else { theme.border() };
+    let inner_width = usize::from(area.width.saturating_sub(2));
+    let paragraph = paragraph(app, theme, inner_width);
+    let rows = area.height.saturating_sub(2);
+    let lines = u16::try_from(paragraph.line_count(area.width.saturating_sub(2))).unwrap_or(u16::MAX);
+    let scroll = app.chronology.detail_scroll.min(lines.saturating_sub(rows));
+    // Say when there is more below, and how to get to it.
+    let more = if scroll.saturating_add(rows) < lines {
+        if focused { " ↓ more: j/PgDn " } else { " ↓ more: Tab, then j " }
+    } else {
+        ""
+    };
+    let block = Block::bordered()
+        .title(" Detail ")
+        .title_bottom(Line::styled(more, theme.dim()).right_aligned())
+        .border_style(border);
+    frame.render_widget(paragraph.block(block).scroll((scroll, 0)), area);
+    Measured { detail_rows: rows, detail_lines: lines, ..Measured::default() }
 }
 
-/// How far the detail pane can scroll: its wrapped height less the pane's.
-pub fn max_scroll(app: &App) -> u16 {
-    let inner = app.layout().detail_inner();
-    let lines = paragraph(app).line_count(inner.width);
-    u16::try_from(lines.saturating_sub(usize::from(inner.height))).unwrap_or(u16::MAX)
-}
-
-fn paragraph(app: &App) -> Paragraph<'static> {
-    let lines = match app.selected {
-        Some(index) => lines(app, &app.dataset.events()[index]),
-        None => vec![Line::styled("Nothing selected.", app.theme.dim())],
+fn paragraph(app: &App, theme: &Theme, width: usize) -> Paragraph<'static> {
+    let lines = match app.chronology.selected {
+        Some(index) => lines(app, theme, app.dataset.event(index), width),
+        None => vec![Line::styled("Nothing selected.", theme.dim())],
     };
     Paragraph::new(lines).wrap(Wrap { trim: false })
+}
+
+/// `text` wrapped at `width`, the first line after `first`, the others after `indent`.
+fn indented(text: &str, first: &str, indent: &str, width: usize, style: Style) -> Vec<Line<'static>> {
+    let options = textwrap::Options::new(width.max(indent.chars().count() + 8))
+        .initial_indent(first)
+        .subsequent_indent(indent);
+    textwrap::wrap(text, options).into_iter().map(|line| Line::styled(line.into_owned(), style)).collect()
 }
 
 fn precision_word(date: &Date) -> &'static str {
@@ -42,8 +61,7 @@ fn precision_word(date: &Date) -> &'static str {
     }
 }
 
-fn lines(app: &App, event: &Event) -> Vec<Line<'static>> {
-    let theme = &app.theme;
+fn lines(app: &App, theme: &Theme, event: &Event, width: usize) -> Vec<Line<'static>> {
     let dataset = &app.dataset;
     let field = |label: &str, value: String| {
         Line::from(vec![Span::styled(format!("{label}: "), theme.label()), Span::raw(clean(&value))])
@@ -54,11 +72,7 @@ fn lines(app: &App, event: &Event) -> Vec<Line<'static>> {
     let title =
         highlighted(&event.title, &match_positions(app, &event.title), theme.title(), theme.matched());
     lines.push(Line::from(title));
-    let mut when = vec![Span::styled(event.date.to_string(), theme.date())];
-    if let Some(until) = &event.until {
-        when.push(Span::raw(" → "));
-        when.push(Span::styled(until.to_string(), theme.date()));
-    }
+    let mut when = vec![Span::styled(event.date_label(), theme.date())];
     when.push(Span::styled(format!("  ({} precision)", precision_word(&event.date)), theme.dim()));
     lines.push(Line::from(when));
     if let Some(basis) = &event.date_basis {
@@ -131,7 +145,7 @@ fn lines(app: &App, event: &Event) -> Vec<Line<'static>> {
         for id in &event.related {
             let related = dataset.event_by_id(id);
             let text = related.map_or_else(|| id.clone(), |e| format!("{}  {}", e.date_label(), e.title));
-            lines.push(Line::from(vec![Span::raw("  • "), Span::raw(clean(&text))]));
+            lines.extend(indented(&clean(&text), "  • ", "    ", width, theme.plain()));
         }
     }
     lines.push(Line::raw(""));
@@ -151,11 +165,8 @@ fn lines(app: &App, event: &Event) -> Vec<Line<'static>> {
             Span::styled(format!("[{}] ", n + 1), theme.key()),
             Span::raw(clean(&about)),
         ]));
-        lines.push(Line::from(vec![
-            Span::raw("    “"),
-            Span::styled(clean(&citation.quote), theme.plain()),
-            Span::raw("”"),
-        ]));
+        let quote = format!("“{}”", clean(&citation.quote));
+        lines.extend(indented(&quote, "    ", "     ", width, theme.plain()));
     }
     lines
 }

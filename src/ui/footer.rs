@@ -1,79 +1,77 @@
-//! The bottom line: the keys that work in the current mode, a prompt, or a message.
+//! The bottom line: a prompt, a message, and the keys of the current context from the key
+//! table, dropping the least important first so `? help` and `q quit` always show.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::text::fit;
-use crate::app::{App, Mode};
+use super::text::{fit, width_of};
+use super::theme::Theme;
+use crate::app::{App, Overlay};
+use crate::keymap::{self, Context, Hint};
 use crate::text::clean;
-use crate::ui::theme::Theme;
 
-pub fn render(frame: &mut Frame<'_>, app: &App, area: Rect) {
-    let theme = &app.theme;
-    let spans = match &app.mode {
-        Mode::Search { input, error, .. } => {
-            let mut spans =
+pub fn render(frame: &mut Frame<'_>, app: &App, theme: &Theme, area: Rect) {
+    let width = usize::from(area.width);
+    let context = keymap::context(app);
+    let mut lead: Vec<Span<'static>> = Vec::new();
+    let mut show_hints = true;
+    match &app.overlay {
+        Some(Overlay::Search { input, error, .. }) => {
+            lead =
                 vec![Span::styled("/", theme.key()), Span::raw(clean(input)), Span::styled("▏", theme.key())];
-            match error {
-                Some(error) => spans.push(Span::styled(format!("  {}", clean(error)), theme.error())),
-                None => spans.extend(keys(theme, &[("Enter", "keep"), ("Esc", "clear"), ("↑/↓", "move")])),
+            if let Some(error) = error {
+                lead.push(Span::styled(format!("  {}", clean(error)), theme.error()));
+                show_hints = false;
             }
-            spans
         }
-        Mode::Picker(_) => keys(
-            theme,
-            &[
-                ("↑/↓", "move"),
-                ("space", "toggle"),
-                ("type", "narrow"),
-                ("Enter", "apply"),
-                ("Esc", "cancel"),
-            ],
-        ),
-        Mode::DatePrompt { .. } => keys(theme, &[("Enter", "apply (empty clears)"), ("Esc", "cancel")]),
-        Mode::ExportPrompt { .. } if app.exporting => {
-            vec![Span::styled(" writing…", theme.key()), Span::raw("  ")]
-                .into_iter()
-                .chain(keys(theme, &[("Esc", "leave it to finish")]))
-                .collect()
+        Some(Overlay::Export { error: Some(error), confirm: false, .. }) if !app.exporting => {
+            lead = vec![Span::styled(format!(" {}", clean(error)), theme.error())];
         }
-        Mode::ExportPrompt { confirm: true, .. } => keys(theme, &[("y", "overwrite"), ("n/Esc", "back")]),
-        Mode::ExportPrompt { error: Some(error), .. } => {
-            vec![Span::styled(format!(" {}", clean(error)), theme.error())]
+        Some(Overlay::Export { .. }) if app.exporting => {
+            lead = vec![Span::styled(" writing…", theme.key())];
         }
-        Mode::ExportPrompt { .. } => {
-            keys(theme, &[("Enter", "write"), ("Esc", "cancel"), ("Ctrl-U", "clear")])
+        None => {
+            if let Some(status) = &app.status {
+                lead = vec![Span::styled(format!(" {}", clean(status)), theme.key())];
+            }
         }
-        Mode::Help => keys(theme, &[("Esc/?", "close"), ("q", "quit")]),
-        Mode::Browse => match &app.status {
-            Some(status) => vec![Span::styled(format!(" {}", clean(status)), theme.key())],
-            None => keys(
-                theme,
-                &[
-                    ("j/k", "move"),
-                    ("[/]", "month"),
-                    ("/", "search"),
-                    ("a/w/s", "actor/weapon/source"),
-                    ("f/t", "from/to"),
-                    ("c", "clear"),
-                    ("e", "export"),
-                    ("Tab", "focus"),
-                    ("?", "help"),
-                    ("q", "quit"),
-                ],
-            ),
-        },
-    };
-    frame.render_widget(Paragraph::new(Line::from(fit(spans, usize::from(area.width)))), area);
+        _ => {}
+    }
+    let hints =
+        if show_hints { hints(theme, context, width.saturating_sub(width_of(&lead))) } else { Vec::new() };
+    // The lead gives way to the keys that must always show.
+    let lead = fit(lead, width.saturating_sub(width_of(&hints)));
+    let mut spans = lead;
+    spans.extend(hints);
+    frame.render_widget(Paragraph::new(Line::from(fit(spans, width))), area);
 }
 
-fn keys(theme: &Theme, pairs: &[(&str, &str)]) -> Vec<Span<'static>> {
+/// The context's hints that fit in `width`, in table order; the lowest priority goes first.
+fn hints(theme: &Theme, context: Context, width: usize) -> Vec<Span<'static>> {
+    let mut kept: Vec<(&str, Hint)> = keymap::hints(context);
+    let must_keep = kept.iter().map(|(_, h)| h.priority).max().unwrap_or(0);
+    let width_of_hints = |kept: &[(&str, Hint)]| {
+        kept.iter().map(|(k, h)| k.chars().count() + h.text.chars().count() + 3).sum::<usize>()
+    };
+    while width_of_hints(&kept) > width {
+        let lowest = kept
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, h))| h.priority < must_keep)
+            .min_by_key(|(i, (_, h))| (h.priority, usize::MAX - i));
+        match lowest {
+            Some((at, _)) => {
+                kept.remove(at);
+            }
+            None => break,
+        }
+    }
     let mut spans = Vec::new();
-    for (key, what) in pairs {
+    for (key, hint) in kept {
         spans.push(Span::styled(format!(" {key}"), theme.key()));
-        spans.push(Span::styled(format!(" {what} "), theme.dim()));
+        spans.push(Span::styled(format!(" {} ", hint.text), theme.dim()));
     }
     spans
 }

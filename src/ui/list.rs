@@ -6,66 +6,94 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use super::text::{fit, highlighted, pad, width_of};
+use super::theme::Theme;
 use super::{match_positions, short_name};
 use crate::app::{App, Focus, Row};
 use crate::date::MONTH_NAMES as MONTHS;
 use crate::model::Event;
 
-/// Columns for the date: the longest is `2023-08-30…`.
-const DATE_WIDTH: usize = 12;
+/// The date column on a narrow list: a day (`2023-08-30`), or a span's start with its end
+/// cut (`2023-08-30 →…`).
+const NARROW_DATE_WIDTH: usize = 13;
+/// Columns the title keeps before the tags get any room.
+const TITLE_FIRST: usize = 36;
 
-pub fn render(frame: &mut Frame<'_>, app: &App, area: Rect) {
-    let theme = &app.theme;
-    let border = if app.focus == Focus::List { theme.focused_border() } else { theme.border() };
+/// The columns of one frame's rows, the same for every row so they line up.
+struct Columns {
+    date: usize,
+    title: usize,
+    tags: usize,
+}
+
+impl Columns {
+    /// Dates are written whole when the list is wide enough for every span shown; tags get
+    /// what the title leaves, or nothing on a narrow list.
+    fn new(app: &App, first: usize, end: usize, width: usize) -> Self {
+        let room = width.saturating_sub(2);
+        let widest_date = (first..end)
+            .filter_map(|r| match app.chronology.rows[r] {
+                Row::Event(index) => Some(app.dataset.event(index).date_label().chars().count()),
+                _ => None,
+            })
+            .max()
+            .unwrap_or(10);
+        let date = if room >= widest_date + 1 + TITLE_FIRST {
+            widest_date
+        } else {
+            widest_date.min(NARROW_DATE_WIDTH)
+        } + 1;
+        let rest = room.saturating_sub(date);
+        let tags = if rest > TITLE_FIRST + 8 { (rest - TITLE_FIRST).min(24) } else { 0 };
+        Self { date, title: rest.saturating_sub(tags), tags }
+    }
+}
+
+pub fn render(frame: &mut Frame<'_>, app: &App, theme: &Theme, area: Rect) {
+    let chronology = &app.chronology;
+    let border = if chronology.focus == Focus::List { theme.focused_border() } else { theme.border() };
     let block = Block::bordered().title(" Chronology ").border_style(border);
     let inner = block.inner(area);
     let width = usize::from(inner.width);
-    let selected_row = app.selected_row();
-    let end = (app.list_offset + usize::from(inner.height)).min(app.rows.len());
-    let mut lines = Vec::with_capacity(end.saturating_sub(app.list_offset));
-    for row_index in app.list_offset..end {
-        let line = match app.rows[row_index] {
+    let selected_row = chronology.selected_row();
+    let end = (chronology.list_offset + usize::from(inner.height)).min(chronology.rows.len());
+    let columns = Columns::new(app, chronology.list_offset, end, width);
+    let mut lines = Vec::with_capacity(end.saturating_sub(chronology.list_offset));
+    for row_index in chronology.list_offset..end {
+        let line = match chronology.rows[row_index] {
             Row::Year(year) => Line::styled(year.to_string(), theme.year_heading()),
             Row::Month(year, month) => Line::styled(
                 format!("  {} {year}", MONTHS.get(month as usize - 1).copied().unwrap_or("?")),
                 theme.month_heading(),
             ),
             Row::Event(index) => {
-                event_line(app, &app.dataset.events()[index], width, selected_row == Some(row_index))
+                event_line(app, theme, app.dataset.event(index), &columns, selected_row == Some(row_index))
             }
         };
         lines.push(line);
     }
-    if app.visible.is_empty() {
+    if chronology.visible.is_empty() {
         lines.push(Line::styled("No events match. Press c to clear the filters.", theme.dim()));
     }
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
-fn event_line(app: &App, event: &Event, width: usize, selected: bool) -> Line<'static> {
-    let theme = &app.theme;
+fn event_line(app: &App, theme: &Theme, event: &Event, columns: &Columns, selected: bool) -> Line<'static> {
     let marker = if selected { "▶ " } else { "  " };
-    let date = match event.until {
-        Some(_) => format!("{}…", event.date),
-        None => event.date.to_string(),
-    };
-    let mut spans = vec![Span::raw(marker), Span::styled(format!("{date:DATE_WIDTH$}"), theme.date())];
-    let tags = tags(app, event);
-    let room = width.saturating_sub(2 + DATE_WIDTH);
-    let tag_width = if tags.is_empty() {
-        0
-    } else {
-        // Tags are a hint; the title gets most of the room.
-        (unicode_width::UnicodeWidthStr::width(tags.as_str()) + 1).min(room / 4).min(24)
-    };
+    let mut date = event.date_label();
+    if date.chars().count() >= columns.date {
+        // The span's end does not fit: its start, and the arrow that says it goes on.
+        date = format!("{} →…", event.date);
+    }
+    let mut spans = vec![Span::raw(marker)];
+    spans.extend(pad(vec![Span::styled(date, theme.date())], columns.date));
     let title =
         highlighted(&event.title, &match_positions(app, &event.title), theme.plain(), theme.matched());
-    let title = pad(title, room.saturating_sub(tag_width));
-    spans.extend(title);
-    if tag_width > 0 {
+    spans.extend(pad(title, columns.title));
+    if columns.tags > 0 {
         spans.push(Span::raw(" "));
-        spans.extend(fit(vec![Span::styled(tags, theme.tag())], tag_width - 1));
+        spans.extend(fit(vec![Span::styled(tags(app, event), theme.tag())], columns.tags - 1));
     }
+    let width = 2 + columns.date + columns.title + columns.tags;
     let spans = fit(spans, width);
     let used = width_of(&spans);
     let mut line = Line::from(spans);

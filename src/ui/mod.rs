@@ -1,44 +1,89 @@
-//! Drawing: one render function per panel, each reading `&App` only.
+//! Drawing: one render module per screen part and overlay, each reading `&App` and the
+//! theme only. `draw` returns what it measured, for the app to clamp its scrolling.
 
-pub mod detail;
 pub mod layout;
 pub mod text;
 pub mod theme;
 
 mod density;
+mod detail;
 mod footer;
 mod header;
+mod help;
 mod list;
 mod overlay;
 
 use ratatui::Frame;
+use ratatui::layout::Rect;
 
-use crate::app::{App, Mode};
+use crate::app::{App, Measured, Overlay, Pane, Screen};
 use layout::{ScreenLayout, Size};
+use theme::Theme;
 
-/// Draw the whole screen for the app's current state.
-pub fn draw(frame: &mut Frame<'_>, app: &App) {
+/// Draw the whole screen for the app's current state, and say what it measured.
+pub fn draw(frame: &mut Frame<'_>, app: &App, theme: &Theme) -> Measured {
     let area = frame.area();
     let layout = ScreenLayout::new(Size { width: area.width, height: area.height });
     if layout.too_small {
-        overlay::too_small(frame, app, area);
-        return;
+        overlay::too_small(frame, theme, area);
+        return Measured::default();
     }
-    header::render(frame, app, layout.header);
-    density::render(frame, app, layout.density);
-    list::render(frame, app, layout.list);
-    detail::render(frame, app, layout.detail);
-    footer::render(frame, app, layout.footer);
-    match &app.mode {
-        Mode::Picker(picker) => overlay::picker(frame, app, picker, area),
-        Mode::DatePrompt { bound, input, error } => {
-            overlay::date_prompt(frame, app, *bound, input, error.as_deref(), area)
+    let mut measured = match app.screen() {
+        Screen::Chronology => {
+            header::render(frame, app, theme, layout.header);
+            density::render(frame, app, theme, layout.density);
+            list::render(frame, app, theme, layout.list);
+            detail::render(frame, app, theme, layout.detail)
         }
-        Mode::ExportPrompt { input, confirm, error } => {
-            overlay::export_prompt(frame, app, input, *confirm, error.as_deref(), area)
+    };
+    measured.list_rows = layout.list_inner_height();
+    footer::render(frame, app, theme, layout.footer);
+    match &app.overlay {
+        Some(Overlay::Picker(picker)) => overlay::picker(frame, theme, picker, area),
+        Some(Overlay::Date { bound, input, error }) => {
+            overlay::date_prompt(frame, theme, *bound, input, error.as_deref(), area)
         }
-        Mode::Help => overlay::help(frame, app, area),
-        Mode::Browse | Mode::Search { .. } => {}
+        Some(Overlay::Export { input, confirm, error }) => {
+            overlay::export_prompt(frame, app, theme, input, *confirm, error.as_deref(), area)
+        }
+        Some(Overlay::Help { scroll }) => {
+            let (rows, lines) = help::render(frame, theme, *scroll, area);
+            measured.help_rows = rows;
+            measured.help_lines = lines;
+        }
+        Some(Overlay::Search { .. }) | None => {}
+    }
+    measured
+}
+
+/// What `draw` would measure at `area`, without a terminal (for tests and the first frame).
+pub fn measure(app: &App, area: Rect) -> Measured {
+    let backend = ratatui::backend::TestBackend::new(area.width, area.height);
+    match ratatui::Terminal::new(backend) {
+        Ok(mut terminal) => {
+            let mut measured = Measured::default();
+            let _ = terminal.draw(|frame| measured = draw(frame, app, &Theme::default()));
+            measured
+        }
+        Err(_) => Measured::default(),
+    }
+}
+
+/// The pane under a screen cell, for the mouse.
+pub fn pane_at(area: Rect, column: u16, row: u16) -> Option<Pane> {
+    let layout = ScreenLayout::new(Size { width: area.width, height: area.height });
+    if layout.too_small {
+        return None;
+    }
+    if let Some(line) = layout.list_line_at(column, row) {
+        Some(Pane::List { line })
+    } else if layout.detail_contains(column, row) {
+        Some(Pane::Detail)
+    } else if layout.list_contains(column, row) {
+        // The list's border: the wheel still scrolls it; a click selects the first row shown.
+        Some(Pane::List { line: 0 })
+    } else {
+        None
     }
 }
 

@@ -1,5 +1,5 @@
-//! Drawn over the main screen: facet pickers, the date prompt, the help, and the
-//! too-small message.
+//! Drawn over the main screen: facet pickers, the date and export prompts, and the
+//! too-small message. The help has a module of its own.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -8,13 +8,12 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::layout::{MIN_HEIGHT, MIN_WIDTH, centered};
 use super::text::{fit, pad};
+use super::theme::Theme;
 use crate::app::{App, Bound, Picker};
-use crate::keymap::HELP;
 use crate::query::Facet;
 use crate::text::clean;
 
-pub fn picker(frame: &mut Frame<'_>, app: &App, picker: &Picker, area: Rect) {
-    let theme = &app.theme;
+pub fn picker(frame: &mut Frame<'_>, theme: &Theme, picker: &Picker, area: Rect) {
     let noun = match picker.facet {
         Facet::Actor => "Actors",
         Facet::Weapon => "Weapon types",
@@ -22,7 +21,15 @@ pub fn picker(frame: &mut Frame<'_>, app: &App, picker: &Picker, area: Rect) {
         Facet::From | Facet::To => "",
     };
     let height = (picker.options.len() as u16).saturating_add(4).min(area.height.saturating_sub(2));
-    let popup = centered(area, 64.min(area.width.saturating_sub(4)), height);
+    // As wide as the longest row wants (label, note, count), within the screen.
+    let wanted = picker
+        .options
+        .iter()
+        .map(|o| o.label.chars().count() + o.note.chars().count() + 16)
+        .max()
+        .unwrap_or(40)
+        .clamp(40, 100);
+    let popup = centered(area, (wanted as u16).min(area.width.saturating_sub(2)), height);
     let block = Block::bordered()
         .title(format!(
             " {noun} · {} chosen{} ",
@@ -46,12 +53,12 @@ pub fn picker(frame: &mut Frame<'_>, app: &App, picker: &Picker, area: Rect) {
         let tick = if picker.is_chosen(option) { "[x] " } else { "[ ] " };
         let count = if picker.counting { format!(" {:>5}", "…") } else { format!(" {:>5}", option.count) };
         let label_width = width.saturating_sub(2 + tick.len() + count.len());
-        let label = vec![
-            Span::raw(clean(&option.label)),
-            Span::styled(format!("  {}", clean(&option.note)), theme.dim()),
-        ];
+        // The note (a source's date and grade, an actor's kind) keeps its room; a long name is cut.
+        let note = format!("  {}", clean(&option.note));
+        let note_width = note.chars().count().min(label_width.saturating_sub(8));
         let mut spans = vec![Span::raw(if at_cursor { "▶ " } else { "  " }), Span::raw(tick)];
-        spans.extend(pad(label, label_width));
+        spans.extend(pad(vec![Span::raw(clean(&option.label))], label_width - note_width));
+        spans.extend(pad(vec![Span::styled(note, theme.dim())], note_width));
         spans.push(Span::raw(count));
         let mut line = Line::from(fit(spans, width));
         if option.count == 0 && !picker.counting {
@@ -71,13 +78,12 @@ pub fn picker(frame: &mut Frame<'_>, app: &App, picker: &Picker, area: Rect) {
 
 pub fn date_prompt(
     frame: &mut Frame<'_>,
-    app: &App,
+    theme: &Theme,
     bound: Bound,
     input: &str,
     error: Option<&str>,
     area: Rect,
 ) {
-    let theme = &app.theme;
     let which = match bound {
         Bound::From => "From",
         Bound::To => "To",
@@ -102,14 +108,14 @@ pub fn date_prompt(
 pub fn export_prompt(
     frame: &mut Frame<'_>,
     app: &App,
+    theme: &Theme,
     input: &str,
     confirm: bool,
     error: Option<&str>,
     area: Rect,
 ) {
-    let theme = &app.theme;
     let popup = centered(area, 72.min(area.width.saturating_sub(4)), 7);
-    let title = format!(" Export {} of {} events ", app.visible.len(), app.dataset.events().len());
+    let title = format!(" Export {} of {} events ", app.chronology.visible.len(), app.dataset.events().len());
     let block = Block::bordered().title(title).border_style(theme.focused_border());
     let mut lines = vec![
         Line::styled(
@@ -132,28 +138,10 @@ pub fn export_prompt(
     frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), popup);
 }
 
-pub fn help(frame: &mut Frame<'_>, app: &App, area: Rect) {
-    let theme = &app.theme;
-    let key_width = HELP.iter().map(|(key, _)| key.chars().count()).max().unwrap_or(0);
-    let text_width = HELP.iter().map(|(_, what)| what.chars().count()).max().unwrap_or(0);
-    let height = (HELP.len() as u16).saturating_add(2).min(area.height);
-    let popup =
-        centered(area, u16::try_from(key_width + text_width + 5).unwrap_or(u16::MAX).min(area.width), height);
-    let block = Block::bordered().title(" Keys · Esc closes ").border_style(theme.focused_border());
-    let lines: Vec<Line<'_>> = HELP
-        .iter()
-        .map(|(key, what)| {
-            Line::from(vec![Span::styled(format!(" {key:key_width$}  "), theme.key()), Span::raw(*what)])
-        })
-        .collect();
-    frame.render_widget(Clear, popup);
-    frame.render_widget(Paragraph::new(lines).block(block), popup);
-}
-
-pub fn too_small(frame: &mut Frame<'_>, app: &App, area: Rect) {
+pub fn too_small(frame: &mut Frame<'_>, theme: &Theme, area: Rect) {
     let message = format!(
         "annals needs at least {MIN_WIDTH}×{MIN_HEIGHT}; this terminal is {}×{}. Enlarge it, or press q to quit.",
         area.width, area.height
     );
-    frame.render_widget(Paragraph::new(message).style(app.theme.error()).wrap(Wrap { trim: true }), area);
+    frame.render_widget(Paragraph::new(message).style(theme.error()).wrap(Wrap { trim: true }), area);
 }

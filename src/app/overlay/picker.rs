@@ -1,7 +1,8 @@
 //! The facet pickers (actor, weapon type, source): multi-select with live counts.
 
-use super::browse::facet_values;
-use super::{Action, App, Mode, edit_text};
+use super::{Overlay, edit_text};
+use crate::app::chronology::facet_values;
+use crate::app::{Action, App};
 use crate::model::Dataset;
 use crate::query::{Facet, Query};
 use crate::search::WordMatcher;
@@ -210,9 +211,9 @@ impl Picker {
 }
 
 impl App {
-    pub(super) fn picker(&mut self, action: Action) {
+    pub(in crate::app) fn picker(&mut self, action: Action) {
         let matcher = self.matcher.clone();
-        let Mode::Picker(picker) = &mut self.mode else { return };
+        let Some(Overlay::Picker(picker)) = &mut self.overlay else { return };
         match action {
             Action::PickerMove(delta) | Action::Move(delta) => picker.move_cursor(delta),
             Action::PageDown => picker.move_cursor(10),
@@ -224,14 +225,14 @@ impl App {
                 edit_text(&mut picker.narrow, &action);
                 picker.renarrow(matcher.as_ref());
             }
-            Action::Cancel => self.mode = Mode::Browse,
+            Action::Cancel => self.overlay = None,
             Action::Submit => {
                 let (facet, chosen) = (picker.facet, picker.chosen.clone());
                 let mut query = self.query.clone();
                 if let Some(values) = facet_values(&mut query, facet) {
                     *values = chosen;
                 }
-                self.mode = Mode::Browse;
+                self.overlay = None;
                 self.set_query(query);
             }
             _ => {}

@@ -2,7 +2,8 @@
 
 use std::path::PathBuf;
 
-use super::{Action, App, Effect, ExportOutcome, Mode, edit_text};
+use super::{Overlay, edit_text};
+use crate::app::{Action, App, Effect, ExportOutcome};
 
 impl App {
     /// `annals-<the query, as a slug>.md` in the current directory.
@@ -23,11 +24,11 @@ impl App {
         if slug.is_empty() { "annals-all-events.md".to_string() } else { format!("annals-{slug}.md") }
     }
 
-    pub(super) fn export_prompt(&mut self, action: Action) -> Option<Effect> {
+    pub(in crate::app) fn export_prompt(&mut self, action: Action) -> Option<Effect> {
         if self.exporting {
             // One write at a time. Esc leaves it to finish; its outcome shows in the footer.
             if action == Action::Cancel {
-                self.mode = Mode::Browse;
+                self.overlay = None;
             }
             return None;
         }
@@ -37,7 +38,7 @@ impl App {
     }
 
     fn export_prompt_input(&mut self, action: Action) -> Option<Effect> {
-        let Mode::ExportPrompt { input, confirm, error } = &mut self.mode else { return None };
+        let Some(Overlay::Export { input, confirm, error }) = &mut self.overlay else { return None };
         if *confirm {
             match action {
                 Action::Input('y' | 'Y') => {
@@ -52,7 +53,7 @@ impl App {
             return None;
         }
         match action {
-            Action::Cancel => self.mode = Mode::Browse,
+            Action::Cancel => self.overlay = None,
             Action::Submit if input.trim().is_empty() => *error = Some("give a file name".to_string()),
             Action::Submit => {
                 return Some(Effect::Export { path: PathBuf::from(input.trim()), overwrite: false });
@@ -62,13 +63,13 @@ impl App {
         None
     }
 
-    pub(super) fn export_done(&mut self, outcome: ExportOutcome) {
+    pub(in crate::app) fn export_done(&mut self, outcome: ExportOutcome) {
         self.exporting = false;
         match outcome {
             ExportOutcome::Written { path, events } => {
                 // The prompt closes; whatever the user opened after leaving it stays open.
-                if matches!(self.mode, Mode::ExportPrompt { .. }) {
-                    self.mode = Mode::Browse;
+                if matches!(self.overlay, Some(Overlay::Export { .. })) {
+                    self.overlay = None;
                 }
                 self.status = Some(format!(
                     "wrote {events} of {} events to {}",
@@ -77,7 +78,7 @@ impl App {
                 ));
             }
             ExportOutcome::Exists(path) => {
-                if let Mode::ExportPrompt { confirm, error, .. } = &mut self.mode {
+                if let Some(Overlay::Export { confirm, error, .. }) = &mut self.overlay {
                     *confirm = true;
                     *error = None;
                 } else {
@@ -85,7 +86,7 @@ impl App {
                 }
             }
             ExportOutcome::Failed(message) => {
-                if let Mode::ExportPrompt { confirm, error, .. } = &mut self.mode {
+                if let Some(Overlay::Export { confirm, error, .. }) = &mut self.overlay {
                     *confirm = false;
                     *error = Some(message);
                 } else {

@@ -1,0 +1,41 @@
+//! A search in batches, with partial answers on a long one. Pure: the TUI's worker thread
+//! runs it, and tests call it directly.
+
+use std::time::{Duration, Instant};
+
+use super::View;
+use crate::model::Dataset;
+use crate::query::Query;
+use crate::search::WordMatcher;
+
+/// Events searched between checks for a newer request and, on a large dataset, between
+/// partial answers.
+const SEARCH_BATCH: usize = 65_536;
+/// How often a long search shows what it has found so far.
+const PARTIAL_EVERY: Duration = Duration::from_millis(100);
+
+/// Run `query` in batches, handing `answer` a partial view now and then on a long search and
+/// the complete view at the end. None when stopped (or when `answer` says to stop).
+pub fn search(
+    dataset: &Dataset,
+    matcher: &dyn WordMatcher,
+    query: &Query,
+    within: Option<&[usize]>,
+    stop: &(dyn Fn() -> bool + Sync),
+    answer: &mut dyn FnMut(View, bool) -> bool,
+) -> Option<()> {
+    let candidates = crate::query::candidates(dataset, within);
+    let mut found = Vec::new();
+    let mut shown = Instant::now();
+    let batches = candidates.len().div_ceil(SEARCH_BATCH);
+    for (n, batch) in candidates.chunks(SEARCH_BATCH).enumerate() {
+        found.extend(query.filter_within(dataset, matcher, Some(batch), stop)?);
+        if n + 1 < batches && shown.elapsed() >= PARTIAL_EVERY {
+            if !answer(View::build(dataset, found.clone()), false) {
+                return None;
+            }
+            shown = Instant::now();
+        }
+    }
+    answer(View::build(dataset, found), true).then_some(())
+}

@@ -1,0 +1,137 @@
+//! The runtime: the terminal session, the sources that feed the loop (input, signals,
+//! worker answers), and the effects the app asks for. The loop: draw, wait, update, perform.
+
+mod effects;
+mod session;
+mod sources;
+mod worker;
+
+pub use effects::{ExportJob, export};
+pub use session::restore;
+
+use std::io::{self, IsTerminal};
+use std::path::PathBuf;
+use std::sync::{Arc, mpsc};
+
+use ratatui::crossterm::event::Event;
+use ratatui::layout::Rect;
+use signal_hook::consts::{SIGCONT, SIGSTOP, SIGTSTP};
+
+use crate::app::{Action, App};
+use crate::keymap;
+use crate::model::Dataset;
+use crate::query::Query;
+use crate::search::{SkimWordMatcher, WordMatcher};
+use crate::ui::{self, theme::Theme};
+use effects::Effects;
+use session::Session;
+use sources::{Input, Message};
+
+/// How the UI ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    /// The user quit.
+    Quit,
+    /// A signal (SIGTERM, SIGHUP, SIGINT, SIGQUIT) asked the program to stop; the terminal has
+    /// been restored, and the caller should exit with 128 + the signal's number.
+    Signal(i32),
+}
+
+/// Run the UI on `dataset`, starting with `query`, until the user quits or a signal arrives.
+pub fn run(dataset: Arc<Dataset>, query: Query, data_dir: Option<PathBuf>) -> io::Result<Ending> {
+    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+        return Err(io::Error::other(
+            "the terminal UI needs a terminal; for scripts use `annals list` (see `annals --help`)",
+        ));
+    }
+    let mut session = Session::enter()?;
+    let matcher: Arc<dyn WordMatcher> = Arc::new(SkimWordMatcher::default());
+    let mut app = App::new(dataset, Arc::clone(&matcher), query);
+    app.data_dir = data_dir;
+    app.background_search = true;
+    let theme = Theme::from_env();
+
+    let (messages, inbox) = mpsc::channel();
+    sources::forward_signals(messages.clone())?;
+    let input = Input::start(messages.clone());
+    let mut effects = Effects::new(messages, matcher);
+    let mut ending = Ending::Quit;
+    while !app.should_quit {
+        let area = draw(&mut session, &mut app, &theme)?;
+        // Wait for something to happen, then take everything that is waiting before drawing again.
+        let Ok(first) = inbox.recv() else { break };
+        let mut next = Some(first);
+        while let Some(message) = next {
+            let action = match message {
+                Message::Input(Event::Key(key)) => keymap::key_action(keymap::context(&app), key),
+                Message::Input(Event::Mouse(mouse)) => {
+                    keymap::mouse_action(mouse, ui::pane_at(area, mouse.column, mouse.row))
+                }
+                Message::Input(Event::Paste(text)) => {
+                    // A paste is typed text: each character as typed, line breaks as spaces.
+                    for c in text.chars().map(|c| if c.is_control() { ' ' } else { c }) {
+                        if let Some(effect) = app.update(Action::Input(c)) {
+                            effects.perform(&app, effect);
+                        }
+                    }
+                    None
+                }
+                // A resize is drawn at once; the frame measures the new size.
+                Message::Input(_) => None,
+                Message::InputGone(error) => {
+                    drop(session);
+                    return Err(io::Error::other(format!(
+                        "the terminal can no longer be read ({error}); quitting"
+                    )));
+                }
+                Message::Answer(action) => Some(action),
+                Message::Signal(SIGTSTP) => {
+                    stop_until_continued(&mut session, &input)?;
+                    None
+                }
+                Message::Signal(SIGCONT) => None,
+                Message::Signal(signal) => {
+                    ending = Ending::Signal(signal);
+                    Some(Action::Quit)
+                }
+            };
+            if let Some(effect) = action.and_then(|action| app.update(action)) {
+                effects.perform(&app, effect);
+            }
+            next = inbox.try_recv().ok();
+        }
+    }
+    if let Some(writing) = effects.writing.take() {
+        if !writing.is_finished() {
+            app.overlay = None;
+            app.status = Some("finishing the export before quitting…".to_string());
+            draw(&mut session, &mut app, &theme)?;
+        }
+        let _ = writing.join();
+    }
+    Ok(ending)
+}
+
+/// Draw a frame; when it measured something new (a resize, a new selection's detail), let
+/// the app adjust its scrolling and draw again. Returns the area drawn.
+fn draw(session: &mut Session, app: &mut App, theme: &Theme) -> io::Result<Rect> {
+    let mut measured = app.measured;
+    let area = session.terminal.draw(|frame| measured = ui::draw(frame, app, theme))?.area;
+    if measured != app.measured {
+        app.update(Action::Measured(measured));
+        session.terminal.draw(|frame| measured = ui::draw(frame, app, theme))?;
+        app.update(Action::Measured(measured));
+    }
+    Ok(area)
+}
+
+/// Ctrl-Z from outside (SIGTSTP): give the terminal back, stop, and take it again when continued.
+fn stop_until_continued(session: &mut Session, input: &Input) -> io::Result<()> {
+    input.pause();
+    session.suspend();
+    // Stops the process here; it goes on from here at SIGCONT.
+    let _ = signal_hook::low_level::raise(SIGSTOP);
+    session.resume()?;
+    input.resume();
+    Ok(())
+}

@@ -1,0 +1,72 @@
+//! The help overlay: every binding of the key table, by context, wrapped to the screen so
+//! no row is cut, and scrolled when longer than the screen.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+use super::layout::centered;
+use super::theme::Theme;
+use crate::keymap;
+
+/// The widest the help grows on a large screen.
+const MAX_WIDTH: u16 = 96;
+
+/// Draw the help scrolled by `scroll` lines; returns the rows it shows and the lines it has.
+pub fn render(frame: &mut Frame<'_>, theme: &Theme, scroll: u16, area: Rect) -> (u16, u16) {
+    let popup_width = MAX_WIDTH.min(area.width);
+    let inner_width = usize::from(popup_width.saturating_sub(2));
+    let lines = lines(theme, inner_width);
+    let total = u16::try_from(lines.len()).unwrap_or(u16::MAX);
+    // The footer row stays visible under it, with the keys that work here.
+    let popup = centered(area, popup_width, total.saturating_add(2).min(area.height.saturating_sub(1)));
+    let rows = popup.height.saturating_sub(2);
+    let more = if scroll.saturating_add(rows) < total { " · ↓ more " } else { " " };
+    let block = Block::bordered()
+        .title(" Keys · Esc closes ")
+        .title_bottom(Line::styled(more, theme.dim()))
+        .border_style(theme.focused_border());
+    let shown: Vec<Line<'static>> =
+        lines.into_iter().skip(usize::from(scroll)).take(usize::from(rows)).collect();
+    frame.render_widget(Clear, popup);
+    frame.render_widget(Paragraph::new(shown).block(block), popup);
+    (rows, total)
+}
+
+/// Every row, wrapped at `width`: a key column, then its text, continued under the text.
+fn lines(theme: &Theme, width: usize) -> Vec<Line<'static>> {
+    let sections = keymap::help_sections();
+    let key_width = sections
+        .iter()
+        .flat_map(|(_, rows)| rows.iter().map(|(key, _)| key.chars().count()))
+        .max()
+        .unwrap_or(0)
+        // A narrow screen gives the text most of the room.
+        .min(width / 3);
+    let text_width = width.saturating_sub(key_width + 3).max(8);
+    let mut lines = Vec::new();
+    for (heading, rows) in sections {
+        if rows.is_empty() {
+            continue;
+        }
+        if !lines.is_empty() {
+            lines.push(Line::raw(""));
+        }
+        lines.push(Line::styled(format!(" {heading}"), theme.label()));
+        for (key, what) in rows {
+            let keys = textwrap::wrap(key, key_width.max(1));
+            let texts = textwrap::wrap(what, text_width);
+            for k in 0..keys.len().max(texts.len()) {
+                let key = keys.get(k).map(|s| s.to_string()).unwrap_or_default();
+                let text = texts.get(k).map(|s| s.to_string()).unwrap_or_default();
+                let pad = key_width.saturating_sub(unicode_width::UnicodeWidthStr::width(key.as_str()));
+                lines.push(Line::from(vec![
+                    Span::styled(format!(" {key}{}  ", " ".repeat(pad)), theme.key()),
+                    Span::raw(text),
+                ]));
+            }
+        }
+    }
+    lines
+}
