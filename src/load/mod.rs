@@ -2,25 +2,30 @@
 //!
 //! Files are parsed in parallel and their text is dropped once parsed, so a large dataset
 //! never sits in memory twice; a file is read again only to locate a problem found later.
+//! The steps, lowest first: `files` (where the bytes come from), `parse` (TOML into raw
+//! records), `problems` (where each problem is), `registry` (ids of one record type),
+//! `taxonomy` and `events` (each record's checks), `links` (checks across files),
+//! `provenance` (quotes in their articles) and `validate`, which runs them in order.
 
+mod events;
 mod files;
-mod problem;
+mod links;
+mod parse;
+mod problems;
+mod provenance;
 mod raw;
+mod registry;
+mod taxonomy;
 mod validate;
-
-use std::borrow::Cow;
-use std::collections::HashMap;
-
-use serde::de::DeserializeOwned;
-use toml::de::{DeTable, DeValue, ValueDeserializer};
 
 pub use crate::text::suggest_id;
 pub use files::{Bundled, DatasetFiles, InMemory, OnDisk};
-pub use problem::Problem;
-pub use validate::{is_valid_id, normalise_for_quote};
+pub use problems::Problem;
+pub use provenance::normalise_for_quote;
+pub use registry::is_valid_id;
 
 use crate::model::Dataset;
-use problem::{LineIndex, invalid_utf8_position};
+use problems::ProblemLog;
 
 /// Why a dataset could not be loaded: every problem found, in file order.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,359 +61,15 @@ pub fn load_with_progress(
     files: &dyn DatasetFiles,
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Result<Dataset, LoadFailure> {
-    let mut reader = Reader { files, entries: Vec::new(), problems: Vec::new(), indexes: HashMap::new() };
-    let dataset = validate::validate(&mut reader, progress);
-    let mut problems = reader.resolve();
+    let mut log = ProblemLog::new(files);
+    let dataset = validate::validate(&mut log, progress);
+    let mut problems = log.resolve();
     if problems.is_empty() {
         // validate() returns None only after recording at least one problem.
         return dataset.ok_or_else(|| LoadFailure { problems: Vec::new() });
     }
     problems.sort_by(|a, b| (&a.file, a.position).cmp(&(&b.file, b.position)));
     Err(LoadFailure { problems })
-}
-
-/// Where in its file a problem is.
-#[derive(Clone, Copy, Debug)]
-pub(crate) enum At {
-    /// The file as a whole (missing, unreadable).
-    Whole,
-    Offset(usize),
-    LineColumn(usize, usize),
-}
-
-/// A problem found while parsing one file, located already.
-pub(crate) type FileProblem = (At, Option<String>, String);
-
-/// The records of one file, parsed on any thread, with the problems found in it.
-pub(crate) struct ParsedFile<T> {
-    pub path: String,
-    pub records: Vec<T>,
-    pub problems: Vec<FileProblem>,
-    /// Ids of records that failed to parse: references to them are not reported again.
-    pub broken: Vec<String>,
-    /// False when the file could not be read or was not TOML.
-    pub complete: bool,
-}
-
-/// Read, decode and parse the `[[key]]` records of one file. Each record is deserialized on its
-/// own, so one bad record hides no other; records keep their byte offset for later problems.
-pub(crate) fn parse_file<T: DeserializeOwned>(
-    files: &dyn DatasetFiles,
-    path: &str,
-    key: &str,
-    missing_hint: &str,
-) -> ParsedFile<T> {
-    // Whole: these records keep their spans, which count from the file's start.
-    parse(files, path, key, missing_hint, &|record: T, _| (record, Vec::new()), false)
-}
-
-/// A problem a record check found: byte offset, record, message.
-pub(crate) type RecordProblem = (usize, String, String);
-
-/// Checks and converts one record, given the byte offset in its file of the text its spans
-/// count from; offsets it returns are in the file.
-pub(crate) type Check<'c, T, U> = dyn Fn(T, usize) -> (U, Vec<RecordProblem>) + Sync + 'c;
-
-/// As `parse_file`, then check and convert each record in the same thread, so a file's raw
-/// records never outlive it and the check's problems are located while the text is at hand.
-pub(crate) fn parse_and_check<T: DeserializeOwned, U>(
-    files: &dyn DatasetFiles,
-    path: &str,
-    key: &str,
-    missing_hint: &str,
-    check: &Check<'_, T, U>,
-) -> ParsedFile<U> {
-    parse(files, path, key, missing_hint, check, true)
-}
-
-/// Read and parse a file, a record at a time if `by_record` (see `parse_by_record`; `check`
-/// must then add its base to every offset it keeps), else whole.
-fn parse<T: DeserializeOwned, U>(
-    files: &dyn DatasetFiles,
-    path: &str,
-    key: &str,
-    missing_hint: &str,
-    check: &Check<'_, T, U>,
-    by_record: bool,
-) -> ParsedFile<U> {
-    let mut parsed = ParsedFile {
-        path: path.to_string(),
-        records: Vec::new(),
-        problems: Vec::new(),
-        broken: Vec::new(),
-        complete: false,
-    };
-    let Some(text) = read_text(files, path, missing_hint, &mut parsed.problems) else {
-        return parsed;
-    };
-    if let Some(records) = by_record.then(|| parse_by_record(&text, key, check)).flatten() {
-        parsed.records = records;
-        parsed.complete = true;
-        return parsed;
-    }
-    // The plain parser is the faster; only a file with a syntax error is parsed again with
-    // recovery, whose earliest error is the one to fix (later ones are mostly its echoes).
-    let table = DeTable::parse(&text).map_err(|_| {
-        let (_, errors) = DeTable::parse_recoverable(&text);
-        errors.into_iter().min_by_key(|e| e.span().map_or(usize::MAX, |s| s.start))
-    });
-    match table {
-        Err(error) => {
-            let error = error.map_or((At::Whole, "the file is not valid TOML".to_string()), |e| {
-                (e.span().map_or(At::Whole, |span| At::Offset(span.start)), e.message().trim().to_string())
-            });
-            parsed.problems.push((error.0, None, format!("TOML syntax error: {}", error.1)));
-        }
-        Ok(table) => {
-            parsed.complete = true;
-            for (name, value) in table.into_inner() {
-                if name.get_ref().as_ref() != key {
-                    let message = format!(
-                        "unexpected `{}`: this file holds only [[{key}]] records (see docs/DATA.md)",
-                        name.get_ref()
-                    );
-                    parsed.problems.push((At::Offset(name.span().start), None, message));
-                    // Records filed under the wrong key exist; don't also report references to them.
-                    if let DeValue::Array(items) = value.get_ref() {
-                        parsed.broken.extend(
-                            items.iter().filter_map(|item| record_id(item.get_ref())).map(Cow::into_owned),
-                        );
-                    }
-                    continue;
-                }
-                let value_span = value.span();
-                let DeValue::Array(items) = value.into_inner() else {
-                    let message = format!("`{key}` must be written as [[{key}]] tables");
-                    parsed.problems.push((At::Offset(value_span.start), None, message));
-                    continue;
-                };
-                for item in items {
-                    let span = item.span();
-                    let id = record_id(item.get_ref());
-                    match T::deserialize(ValueDeserializer::from(item)) {
-                        Ok(record) => {
-                            let (record, problems) = check(record, 0);
-                            parsed.records.push(record);
-                            for (offset, record, message) in problems {
-                                parsed.problems.push((At::Offset(offset), Some(record), message));
-                            }
-                        }
-                        Err(error) => {
-                            let offset = error.span().map_or(span.start, |s| s.start);
-                            let record = id.as_ref().map(|id| format!("{key} {id}"));
-                            parsed.problems.push((
-                                At::Offset(offset),
-                                record,
-                                explain_field_error(error.message()),
-                            ));
-                            parsed.broken.extend(id.map(Cow::into_owned));
-                        }
-                    }
-                }
-            }
-        }
-    }
-    // Locate this file's problems now, while its text is at hand; the text is dropped after.
-    if parsed.problems.iter().any(|(at, ..)| matches!(at, At::Offset(_))) {
-        let index = LineIndex::new(text);
-        for (at, ..) in &mut parsed.problems {
-            if let At::Offset(offset) = *at {
-                let (line, column) = index.position(offset);
-                *at = At::LineColumn(line, column);
-            }
-        }
-    }
-    parsed
-}
-
-/// The checked records of a file that has no problem, parsed a record at a time: the text is
-/// cut before each line that is exactly `[[key]]`, and each piece parsed on its own. A
-/// megabyte's syntax tree does not fit in the cache; a record's does, and parsing is faster.
-///
-/// None if any piece has any problem, or if anything but comments and blank lines comes
-/// before the first cut: the caller then parses the whole file, which gives the problems as
-/// the file reads. Each piece after the first starts with its own `[[key]]` header, and
-/// TOML reads such a piece the same alone as in its file, except where a cut falls inside a
-/// multi-line string; that leaves the string open at the end of its piece, a syntax error.
-/// What comes first could make the whole file invalid (`key = [...]` cannot be extended by
-/// a `[[key]]` header), so it must hold nothing.
-fn parse_by_record<T: DeserializeOwned, U>(text: &str, key: &str, check: &Check<'_, T, U>) -> Option<Vec<U>> {
-    let header = format!("\n[[{key}]]\n");
-    let at_start = text.starts_with(&header[1..]).then_some(0);
-    let cuts = memchr::memmem::find_iter(text.as_bytes(), header.as_bytes()).map(|at| at + 1);
-    let starts: Vec<usize> = at_start.into_iter().chain(cuts).chain([text.len()]).collect();
-    let preamble = &text[..starts[0]];
-    if !DeTable::parse(preamble).ok()?.get_ref().is_empty() {
-        return None;
-    }
-    let mut records = Vec::with_capacity(starts.len());
-    for piece in starts.windows(2) {
-        let (start, end) = (piece[0], piece[1]);
-        for (name, value) in DeTable::parse(&text[start..end]).ok()?.into_inner() {
-            let DeValue::Array(items) = value.into_inner() else { return None };
-            if name.get_ref().as_ref() != key {
-                return None;
-            }
-            for item in items {
-                let (record, problems) = check(T::deserialize(ValueDeserializer::from(item)).ok()?, start);
-                if !problems.is_empty() {
-                    return None;
-                }
-                records.push(record);
-            }
-        }
-    }
-    Some(records)
-}
-
-/// A UTF-8 text file (a leading byte-order mark dropped), or the problem that stops it.
-fn read_text(
-    files: &dyn DatasetFiles,
-    path: &str,
-    missing_hint: &str,
-    problems: &mut Vec<FileProblem>,
-) -> Option<String> {
-    let bytes = match files.read(path) {
-        Ok(bytes) => bytes,
-        Err(error) => {
-            let why = match error.kind() {
-                std::io::ErrorKind::NotFound => "file not found".to_string(),
-                _ => format!("cannot read the file ({error})"),
-            };
-            problems.push((At::Whole, None, format!("{why}; {missing_hint}")));
-            return None;
-        }
-    };
-    match String::from_utf8(bytes) {
-        Ok(mut text) => {
-            // Editors on some systems start UTF-8 files with a byte-order mark; it carries no content.
-            if text.starts_with('\u{feff}') {
-                text.drain(..'\u{feff}'.len_utf8());
-            }
-            Some(text)
-        }
-        Err(error) => {
-            let (line, column) = invalid_utf8_position(error.as_bytes(), &error.utf8_error());
-            let message = "the file is not valid UTF-8 at this byte; save it as UTF-8".to_string();
-            problems.push((At::LineColumn(line, column), None, message));
-            None
-        }
-    }
-}
-
-/// A problem whose position may still be a byte offset into one of the reader's files.
-struct PendingProblem {
-    /// Index into the reader's entries.
-    file: usize,
-    at: At,
-    record: Option<String>,
-    message: String,
-}
-
-/// Collects problems against the dataset's files and turns offsets into lines and columns.
-pub(crate) struct Reader<'a> {
-    files: &'a dyn DatasetFiles,
-    /// Each file's dataset-relative path.
-    entries: Vec<String>,
-    problems: Vec<PendingProblem>,
-    /// Line indexes of files read again to locate a problem (None: the file can't be read now).
-    indexes: HashMap<usize, Option<LineIndex>>,
-}
-
-impl Reader<'_> {
-    pub(crate) fn files(&self) -> &dyn DatasetFiles {
-        self.files
-    }
-
-    /// Register a path (a file, or a folder) to report problems against.
-    pub(crate) fn add_file(&mut self, path: &str) -> usize {
-        self.entries.push(path.to_string());
-        self.entries.len() - 1
-    }
-
-    /// Take in one parsed file: register it, keep its problems, hand back its records.
-    pub(crate) fn absorb<T>(&mut self, parsed: ParsedFile<T>) -> (usize, Vec<T>) {
-        let file = self.add_file(&parsed.path);
-        for (at, record, message) in parsed.problems {
-            self.problems.push(PendingProblem { file, at, record, message });
-        }
-        (file, parsed.records)
-    }
-
-    /// Record a problem at a byte offset of file `file` (or the file as a whole).
-    pub(crate) fn report(
-        &mut self,
-        file: usize,
-        offset: Option<usize>,
-        record: Option<String>,
-        message: String,
-    ) {
-        let at = offset.map_or(At::Whole, At::Offset);
-        self.problems.push(PendingProblem { file, at, record, message });
-    }
-
-    pub(crate) fn has_problems(&self) -> bool {
-        !self.problems.is_empty()
-    }
-
-    /// `FILE:LINE:COLUMN` of a byte offset, for messages that point at a second place.
-    pub(crate) fn location(&mut self, file: usize, offset: usize) -> String {
-        let shown = self.files.display_path(&self.entries[file]);
-        match self.position(file, offset) {
-            Some((line, column)) => format!("{shown}:{line}:{column}"),
-            None => shown,
-        }
-    }
-
-    fn position(&mut self, file: usize, offset: usize) -> Option<(usize, usize)> {
-        let files = self.files;
-        let path = &self.entries[file];
-        let index = self.indexes.entry(file).or_insert_with(|| {
-            let text = files.read(path).ok().and_then(|bytes| String::from_utf8(bytes).ok())?;
-            Some(LineIndex::new(text))
-        });
-        index.as_ref().map(|index| index.position(offset))
-    }
-
-    /// Turn byte offsets into lines and columns, reading each file concerned once.
-    fn resolve(mut self) -> Vec<Problem> {
-        let problems = std::mem::take(&mut self.problems);
-        let mut out = Vec::with_capacity(problems.len());
-        for pending in problems {
-            let position = match pending.at {
-                At::Whole => None,
-                At::LineColumn(line, column) => Some((line, column)),
-                At::Offset(offset) => self.position(pending.file, offset),
-            };
-            let file = self.files.display_path(&self.entries[pending.file]);
-            out.push(Problem { file, position, record: pending.record, message: pending.message });
-        }
-        out
-    }
-}
-
-/// A record's `id`, if it has one that is a string: borrowed from the file's text when it
-/// needed no unescaping (ids almost never do), so the common case allocates nothing.
-fn record_id<'i>(value: &DeValue<'i>) -> Option<Cow<'i, str>> {
-    match value.as_table()?.get("id")?.get_ref() {
-        DeValue::String(Cow::Borrowed(id)) => Some(Cow::Borrowed(*id)),
-        DeValue::String(Cow::Owned(id)) => Some(Cow::Owned(id.clone())),
-        _ => None,
-    }
-}
-
-/// serde's messages say what is wrong; add what to do.
-fn explain_field_error(message: &str) -> String {
-    let message = message.trim();
-    if message.starts_with("missing field") {
-        format!("{message}; add it (docs/DATA.md lists every field)")
-    } else if message.starts_with("unknown field") {
-        format!("{message}; fix the spelling or remove it")
-    } else if message.starts_with("invalid type") {
-        format!("{message}; docs/DATA.md gives each field's type")
-    } else {
-        message.to_string()
-    }
 }
 
 #[cfg(test)]
@@ -422,59 +83,6 @@ mod tests {
             panic!("{}\n{}", lines.join("\n"), failure.summary())
         });
         assert!(!dataset.events().is_empty());
-    }
-
-    #[derive(serde::Deserialize)]
-    struct Note {
-        id: toml::Spanned<String>,
-        text: String,
-    }
-
-    /// Each note's id, the id's offset in the file, and its text.
-    type NoteRecord = (String, usize, String);
-
-    fn check_note(note: Note, base: usize) -> (NoteRecord, Vec<RecordProblem>) {
-        ((note.id.get_ref().clone(), base + note.id.span().start, note.text), Vec::new())
-    }
-
-    fn notes(text: &str) -> ParsedFile<NoteRecord> {
-        let mut files = InMemory::new();
-        files.insert("notes.toml", text.as_bytes().to_vec());
-        parse_and_check(&files, "notes.toml", "note", "create it", &check_note)
-    }
-
-    #[test]
-    fn records_parsed_one_at_a_time_keep_their_offsets_in_the_file() {
-        let text = "# notes\n[[note]]\nid = \"a\"\ntext = \"x\"\n\n[[note]]\nid = \"b\"\ntext = \"y\"\n[[note]]\nid = \"c\"\ntext = \"z\"\n";
-        assert!(parse_by_record(text, "note", &check_note).is_some(), "read a record at a time");
-        let parsed = notes(text);
-        let found: Vec<(&str, usize)> = parsed.records.iter().map(|(id, at, _)| (id.as_str(), *at)).collect();
-        let at = |id: &str| text.find(&format!("id = \"{id}\"")).map(|i| i + "id = ".len());
-        assert_eq!(
-            found,
-            vec![("a", at("a").unwrap_or(0)), ("b", at("b").unwrap_or(0)), ("c", at("c").unwrap_or(0))]
-        );
-    }
-
-    #[test]
-    fn a_file_valid_only_in_pieces_is_parsed_whole_and_refused() {
-        // An inline array cannot be extended by a [[note]] header: invalid TOML, though each
-        // piece alone is valid.
-        let text = "note = [{ id = \"a\", text = \"x\" }]\n[[note]]\nid = \"b\"\ntext = \"y\"\n";
-        assert!(parse_by_record(text, "note", &check_note).is_none());
-        let parsed = notes(text);
-        assert!(!parsed.complete && parsed.records.is_empty());
-        assert_eq!(parsed.problems.len(), 1, "the syntax error");
-    }
-
-    #[test]
-    fn a_header_line_inside_a_multi_line_string_is_text_not_a_cut() {
-        let text = "[[note]]\nid = \"a\"\ntext = \"\"\"\nbefore\n[[note]]\nid = \"fake\"\n\"\"\"\n";
-        assert!(parse_by_record(text, "note", &check_note).is_none(), "the cut piece fails to parse");
-        let parsed = notes(text);
-        assert!(parsed.complete && parsed.problems.is_empty());
-        let texts: Vec<&str> = parsed.records.iter().map(|(_, _, text)| text.as_str()).collect();
-        assert_eq!(texts, vec!["before\n[[note]]\nid = \"fake\"\n"]);
     }
 
     #[test]
