@@ -284,7 +284,7 @@ fn cli_never_overwrites_without_force() {
         .arg("--force")
         .assert()
         .success()
-        .stderr(predicate::str::starts_with("wrote 50 of 50 events to"));
+        .stderr(predicate::str::starts_with("wrote 52 of 52 events to"));
     assert!(std::fs::read_to_string(&path).expect("written").starts_with("# North Korea"));
     let entries: Vec<_> = std::fs::read_dir(dir.path()).expect("dir").collect();
     assert_eq!(entries.len(), 1, "no temporary file is left behind");
