@@ -84,7 +84,11 @@ impl Chronology {
 
     /// Scroll the list so the selected row is on screen, with its headings when near the top.
     fn reveal(&mut self, height: usize) {
-        let height = height.max(1);
+        if height == 0 {
+            // Nothing measured yet (before the first frame, or too small to draw): the next
+            // measurement reveals the selection.
+            return;
+        }
         let Some(row) = self.selected_row() else {
             self.list_offset = 0;
             return;

@@ -17,7 +17,7 @@ use ratatui::crossterm::event::Event;
 use ratatui::layout::Rect;
 use signal_hook::consts::{SIGCONT, SIGSTOP, SIGTSTP};
 
-use crate::app::{Action, App};
+use crate::app::{Action, App, Measured};
 use crate::keymap;
 use crate::model::Dataset;
 use crate::query::Query;
@@ -115,6 +115,14 @@ pub fn run(dataset: Arc<Dataset>, query: Query, data_dir: Option<PathBuf>) -> io
 /// Draw a frame; when it measured something new (a resize, a new selection's detail), let
 /// the app adjust its scrolling and draw again. Returns the area drawn.
 fn draw(session: &mut Session, app: &mut App, theme: &Theme) -> io::Result<Rect> {
+    // A new size (the first frame, a resize) is measured before it is shown, so no frame
+    // shows the list scrolled for the old size.
+    let size = session.terminal.size()?;
+    let area = Rect::new(0, 0, size.width, size.height);
+    if session.terminal.get_frame().area() != area || app.measured == Measured::default() {
+        let measured = ui::measure(app, area);
+        app.update(Action::Measured(measured));
+    }
     let mut measured = app.measured;
     let area = session.terminal.draw(|frame| measured = ui::draw(frame, app, theme))?.area;
     if measured != app.measured {
