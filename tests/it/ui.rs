@@ -13,8 +13,7 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 
-mod common;
-use common::Sized;
+use crate::common::Sized;
 
 fn fixture_app(width: u16, height: u16) -> Sized {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good");

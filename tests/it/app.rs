@@ -77,8 +77,7 @@ fn dataset() -> Dataset {
     )
 }
 
-mod common;
-use common::Sized;
+use crate::common::Sized;
 
 fn app_sized(width: u16, height: u16) -> Sized {
     Sized::new(
