@@ -1,17 +1,23 @@
 //! Text as every layer needs it: terminal-safe cleaning, case folding, letter masks and
 //! did-you-mean. A leaf: it imports nothing of the crate.
 
-/// Replace each character that must not reach the terminal raw (control characters, which
-/// include ESC and so every ANSI/OSC sequence, bidi overrides and isolates, zero-width and
-/// other invisible format characters) with a visible U+FFFD. One character in, one out, so
-/// highlight positions computed on the original text stay valid.
+/// Replace each character that must not reach the terminal raw with a visible U+FFFD:
+/// control characters (which include ESC and so every ANSI/OSC sequence), format characters
+/// (bidi overrides and isolates, zero-width and other invisible ones), the line and paragraph
+/// separators U+2028/U+2029 (which some terminals treat as line breaks), and code points
+/// that are unassigned or noncharacters (whose width a terminal can only guess). One
+/// character in, one out, so highlight positions computed on the original text stay valid.
 pub fn clean_char(c: char) -> char {
-    // Unicode's format characters (category Cf) that render as nothing or reorder text.
-    let invisible = matches!(c,
-        '\u{00ad}' | '\u{061c}' | '\u{180e}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}'
-        | '\u{2060}'..='\u{206f}' | '\u{feff}' | '\u{fff9}'..='\u{fffb}' | '\u{1d173}'..='\u{1d17a}'
-        | '\u{e0001}' | '\u{e0020}'..='\u{e007f}');
-    if c.is_control() || invisible { '\u{fffd}' } else { c }
+    use unicode_general_category::{GeneralCategory as G, get_general_category};
+    if c.is_ascii() {
+        return if c.is_ascii_control() { '\u{fffd}' } else { c };
+    }
+    match get_general_category(c) {
+        G::Control | G::Format | G::LineSeparator | G::ParagraphSeparator | G::Unassigned | G::Surrogate => {
+            '\u{fffd}'
+        }
+        _ => c,
+    }
 }
 
 pub fn clean(text: &str) -> String {
@@ -91,4 +97,40 @@ pub fn suggest_id<'a>(input: &str, names: impl Iterator<Item = (&'a str, &'a str
         .filter(|(score, _)| *score >= 0.6)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, id)| id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn everything_a_terminal_would_obey_or_misplace_is_made_visible() {
+        let hidden = [
+            '\u{1b}',
+            '\u{7}',
+            '\u{7f}',
+            '\u{85}',
+            '\u{9b}', // C0, DEL, C1
+            '\u{202e}',
+            '\u{2066}',
+            '\u{200b}',
+            '\u{feff}',
+            '\u{ad}',
+            '\u{e0041}', // format
+            '\u{2028}',
+            '\u{2029}', // line and paragraph separators
+            '\u{fdd0}',
+            '\u{fffe}',
+            '\u{1ffff}', // noncharacters
+            '\u{0378}',
+            '\u{e0080}',
+            '\u{0e5c}', // unassigned
+        ];
+        for c in hidden {
+            assert_eq!(clean_char(c), '\u{fffd}', "{c:?}");
+        }
+        for c in ['a', ' ', 'é', '김', 'Ж', '—', '“', '\u{0301}', '😀'] {
+            assert_eq!(clean_char(c), c, "{c:?} is shown as it is");
+        }
+    }
 }
