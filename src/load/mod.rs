@@ -21,7 +21,7 @@ mod validate;
 pub use crate::text::suggest_id;
 pub use files::{Bundled, DatasetFiles, InMemory, OnDisk};
 pub use problems::Problem;
-pub use provenance::normalise_for_quote;
+pub use provenance::{locate, normalise_for_quote};
 pub use registry::is_valid_id;
 
 use crate::model::Dataset;

@@ -14,6 +14,8 @@ use super::problems::{At, FileProblem, LineIndex, invalid_utf8_position};
 pub(crate) struct ParsedFile<T> {
     pub path: String,
     pub records: Vec<T>,
+    /// The 1-based line of each record's `[[key]]` header, in the order of `records`.
+    pub lines: Vec<u32>,
     pub problems: Vec<FileProblem>,
     /// Ids of records that failed to parse: references to them are not reported again.
     pub broken: Vec<String>,
@@ -65,6 +67,7 @@ fn parse<T: DeserializeOwned, U>(
     let mut parsed = ParsedFile {
         path: path.to_string(),
         records: Vec::new(),
+        lines: Vec::new(),
         problems: Vec::new(),
         broken: Vec::new(),
         complete: false,
@@ -72,11 +75,13 @@ fn parse<T: DeserializeOwned, U>(
     let Some(text) = read_text(files, path, missing_hint, &mut parsed.problems) else {
         return parsed;
     };
-    if let Some(records) = by_record.then(|| parse_by_record(&text, key, check)).flatten() {
+    if let Some((records, headers)) = by_record.then(|| parse_by_record(&text, key, check)).flatten() {
         parsed.records = records;
+        parsed.lines = lines_at(&text, &headers);
         parsed.complete = true;
         return parsed;
     }
+    let mut headers = Vec::new();
     // The plain parser is the faster; only a file with a syntax error is parsed again with
     // recovery, whose earliest error is the one to fix (later ones are mostly its echoes).
     let table = DeTable::parse(&text).map_err(|_| {
@@ -92,9 +97,10 @@ fn parse<T: DeserializeOwned, U>(
         }
         Ok(table) => {
             parsed.complete = true;
-            read_table(table, key, check, &mut parsed);
+            read_table(table, key, check, &mut parsed, &mut headers);
         }
     }
+    parsed.lines = lines_at(&text, &headers);
     // Locate this file's problems now, while its text is at hand; the text is dropped after.
     if parsed.problems.iter().any(|(at, ..)| matches!(at, At::Offset(_))) {
         let index = LineIndex::new(text);
@@ -115,6 +121,7 @@ fn read_table<T: DeserializeOwned, U>(
     key: &str,
     check: &Check<'_, T, U>,
     parsed: &mut ParsedFile<U>,
+    headers: &mut Vec<usize>,
 ) {
     for (name, value) in table.into_inner() {
         if name.get_ref().as_ref() != key {
@@ -138,17 +145,19 @@ fn read_table<T: DeserializeOwned, U>(
             continue;
         };
         for item in items {
-            read_record(item, key, check, parsed);
+            read_record(item, key, check, parsed, headers);
         }
     }
 }
 
-/// One record of a whole file's table: deserialized and checked, or its problem.
+/// One record of a whole file's table: deserialized and checked, or its problem. The
+/// offset of a record's header goes to `headers`.
 fn read_record<T: DeserializeOwned, U>(
     item: toml::Spanned<DeValue<'_>>,
     key: &str,
     check: &Check<'_, T, U>,
     parsed: &mut ParsedFile<U>,
+    headers: &mut Vec<usize>,
 ) {
     let span = item.span();
     let id = record_id(item.get_ref());
@@ -156,6 +165,7 @@ fn read_record<T: DeserializeOwned, U>(
         Ok(record) => {
             let (record, problems) = check(record, 0);
             parsed.records.push(record);
+            headers.push(span.start);
             for (offset, record, message) in problems {
                 parsed.problems.push((At::Offset(offset), Some(record), message));
             }
@@ -180,7 +190,12 @@ fn read_record<T: DeserializeOwned, U>(
 /// multi-line string; that leaves the string open at the end of its piece, a syntax error.
 /// What comes first could make the whole file invalid (`key = [...]` cannot be extended by
 /// a `[[key]]` header), so it must hold nothing.
-fn parse_by_record<T: DeserializeOwned, U>(text: &str, key: &str, check: &Check<'_, T, U>) -> Option<Vec<U>> {
+/// Each record comes with the offset of its header.
+fn parse_by_record<T: DeserializeOwned, U>(
+    text: &str,
+    key: &str,
+    check: &Check<'_, T, U>,
+) -> Option<(Vec<U>, Vec<usize>)> {
     let header = format!("\n[[{key}]]\n");
     let at_start = text.starts_with(&header[1..]).then_some(0);
     let cuts = memchr::memmem::find_iter(text.as_bytes(), header.as_bytes()).map(|at| at + 1);
@@ -190,6 +205,7 @@ fn parse_by_record<T: DeserializeOwned, U>(text: &str, key: &str, check: &Check<
         return None;
     }
     let mut records = Vec::with_capacity(starts.len());
+    let mut headers = Vec::with_capacity(starts.len());
     for piece in starts.windows(2) {
         let (start, end) = (piece[0], piece[1]);
         for (name, value) in DeTable::parse(&text[start..end]).ok()?.into_inner() {
@@ -198,15 +214,35 @@ fn parse_by_record<T: DeserializeOwned, U>(text: &str, key: &str, check: &Check<
                 return None;
             }
             for item in items {
+                let header = start + item.span().start;
                 let (record, problems) = check(T::deserialize(ValueDeserializer::from(item)).ok()?, start);
                 if !problems.is_empty() {
                     return None;
                 }
                 records.push(record);
+                headers.push(header);
             }
         }
     }
-    Some(records)
+    Some((records, headers))
+}
+
+/// The 1-based line of each of `offsets` (in increasing order) in `text`.
+fn lines_at(text: &str, offsets: &[usize]) -> Vec<u32> {
+    let bytes = text.as_bytes();
+    let (mut line, mut from) = (1u32, 0);
+    offsets
+        .iter()
+        .map(|&offset| {
+            let offset = offset.clamp(from, bytes.len());
+            // A plain count, which compiles to vector instructions: newlines are too dense
+            // for a searcher to pay.
+            let newlines = bytes[from..offset].iter().filter(|&&b| b == b'\n').count();
+            line = line.saturating_add(u32::try_from(newlines).unwrap_or(u32::MAX));
+            from = offset;
+            line
+        })
+        .collect()
 }
 
 /// A UTF-8 text file (a leading byte-order mark dropped), or the problem that stops it.
@@ -297,12 +333,23 @@ mod tests {
         let text = "# notes\n[[note]]\nid = \"a\"\ntext = \"x\"\n\n[[note]]\nid = \"b\"\ntext = \"y\"\n[[note]]\nid = \"c\"\ntext = \"z\"\n";
         assert!(parse_by_record(text, "note", &check_note).is_some(), "read a record at a time");
         let parsed = notes(text);
+        assert_eq!(parsed.lines, vec![2, 6, 9], "each record's header line");
         let found: Vec<(&str, usize)> = parsed.records.iter().map(|(id, at, _)| (id.as_str(), *at)).collect();
         let at = |id: &str| text.find(&format!("id = \"{id}\"")).map(|i| i + "id = ".len());
         assert_eq!(
             found,
             vec![("a", at("a").unwrap_or(0)), ("b", at("b").unwrap_or(0)), ("c", at("c").unwrap_or(0))]
         );
+    }
+
+    #[test]
+    fn records_of_a_file_parsed_whole_keep_their_header_lines() {
+        let text = "[[note]]\nid = \"a\"\ntext = \"x\"\n\n[[note]]\nid = \"b\"\n\n[[note]]\nid = \"c\"\ntext = \"z\"\n";
+        assert!(parse_by_record(text, "note", &check_note).is_none(), "note b has no text");
+        let parsed = notes(text);
+        assert_eq!(parsed.problems.len(), 1);
+        let ids: Vec<&str> = parsed.records.iter().map(|(id, ..)| id.as_str()).collect();
+        assert_eq!((ids, parsed.lines), (vec!["a", "c"], vec![1, 8]));
     }
 
     #[test]
@@ -322,6 +369,7 @@ mod tests {
         assert!(parse_by_record(text, "note", &check_note).is_none(), "the cut piece fails to parse");
         let parsed = notes(text);
         assert!(parsed.complete && parsed.problems.is_empty());
+        assert_eq!(parsed.lines, vec![1]);
         let texts: Vec<&str> = parsed.records.iter().map(|(_, _, text)| text.as_str()).collect();
         assert_eq!(texts, vec!["before\n[[note]]\nid = \"fake\"\n"]);
     }

@@ -2,6 +2,9 @@
 //! quotes differ, the search of a folded quote in a folded article, and `locate`, which maps
 //! a match back to a byte range of the article as written.
 
+use std::ops::Range;
+use std::sync::Arc;
+
 use super::files::{DatasetFiles, is_inside_dataset};
 
 /// `text` as `normalise_for_quote` would make it, borrowed when it already is (most quotes):
@@ -20,24 +23,28 @@ pub(crate) fn normalised(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// Whether `needle` occurs in `haystack`. Building a searcher costs time in proportion to
-/// the needle, more than searching an article does, so one is built for the needle's first
-/// bytes only and each place they occur is compared in full.
+/// Whether `needle` occurs in `haystack`.
 pub(crate) fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    occurrences(haystack, needle).next().is_some()
+}
+
+/// Where `needle` occurs in `haystack`, first to last (overlapping ones too). Building a
+/// searcher costs time in proportion to the needle, more than searching an article does, so
+/// one is built for the needle's first bytes only and each place they occur is compared in full.
+fn occurrences<'h>(haystack: &'h [u8], needle: &'h [u8]) -> impl Iterator<Item = usize> + 'h {
     const HEAD: usize = 16;
-    if needle.len() <= HEAD {
-        return memchr::memmem::find(haystack, needle).is_some();
-    }
-    let finder = memchr::memmem::Finder::new(&needle[..HEAD]);
+    let finder = memchr::memmem::Finder::new(&needle[..needle.len().min(HEAD)]);
     let mut from = 0;
-    while let Some(found) = finder.find(&haystack[from..]) {
-        let at = from + found;
-        if haystack[at..].starts_with(needle) {
-            return true;
+    std::iter::from_fn(move || {
+        while from <= haystack.len() {
+            let at = from + finder.find(&haystack[from..])?;
+            from = at + 1;
+            if haystack[at..].starts_with(needle) {
+                return Some(at);
+            }
         }
-        from = at + 1;
-    }
-    false
+        None
+    })
 }
 
 /// White space as `char::is_whitespace` sees it, for ASCII bytes (tab to carriage return, space).
@@ -70,28 +77,73 @@ pub fn normalise_for_quote(text: &str) -> String {
 
 /// `normalise_for_quote` for any text, character by character.
 fn normalise_chars(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut in_space = false;
-    for c in text.trim().chars() {
-        if c.is_whitespace() {
-            if !in_space {
-                out.push(' ');
-            }
-            in_space = true;
-            continue;
-        }
-        in_space = false;
-        out.push(match c {
-            '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' => '\'',
-            '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' => '"',
-            other => other,
-        });
-    }
-    out
+    folded(text).map(|(_, c)| c).collect()
 }
 
-/// The article at `path`, normalised for quote matching, or what is wrong with it.
-pub(crate) fn load_article(files: &dyn DatasetFiles, path: &str) -> Result<String, String> {
+/// What the quote check makes of a character that is not white space.
+fn fold_char(c: char) -> char {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' => '\'',
+        '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' => '"',
+        other => other,
+    }
+}
+
+/// Each character of `text` as the quote check sees it, with the bytes of `text` it stands
+/// for: a run of white space is one space (none at either end), a typographic quote its
+/// plain form, any other character itself.
+fn folded(text: &str) -> impl Iterator<Item = (Range<usize>, char)> + '_ {
+    let mut chars = text.char_indices().peekable();
+    let mut begun = false;
+    std::iter::from_fn(move || {
+        loop {
+            let (at, c) = chars.next()?;
+            if !c.is_whitespace() {
+                begun = true;
+                return Some((at..at + c.len_utf8(), fold_char(c)));
+            }
+            let mut end = at + c.len_utf8();
+            while let Some(&(next, c)) = chars.peek().filter(|(_, c)| c.is_whitespace()) {
+                end = next + c.len_utf8();
+                chars.next();
+            }
+            chars.peek()?; // white space at the end stands for nothing
+            if begun {
+                return Some((at..end, ' '));
+            }
+        }
+    })
+}
+
+/// The bytes of `article` (as written) that `quote` was found in by the quote check: the
+/// first place where the two are equal once white space and typographic quotes are folded.
+/// None when the quote is not in the article, or is only white space.
+pub fn locate(article: &str, quote: &str) -> Option<Range<usize>> {
+    let quote = normalised(quote);
+    if quote.is_empty() {
+        return None;
+    }
+    let haystack = normalise_for_quote(article);
+    let start = occurrences(haystack.as_bytes(), quote.as_bytes()).next()?;
+    let end = start + quote.len();
+    // Walk the folded article to the characters that begin and end the match; neither is
+    // a space, since a folded quote neither starts nor ends with one.
+    let mut at = 0;
+    let mut first = None;
+    for (range, c) in folded(article) {
+        if at == start {
+            first = Some(range.start);
+        }
+        at += c.len_utf8();
+        if at == end {
+            return Some(first?..range.end);
+        }
+    }
+    None
+}
+
+/// The article at `path`, as written, or what is wrong with it.
+pub(crate) fn load_article(files: &dyn DatasetFiles, path: &str) -> Result<Arc<str>, String> {
     if !is_inside_dataset(path) {
         return Err(format!(
             "`file` \"{path}\" must be a path inside the dataset, such as seeds/article.txt"
@@ -100,7 +152,7 @@ pub(crate) fn load_article(files: &dyn DatasetFiles, path: &str) -> Result<Strin
     let shown = files.display_path(path);
     match files.read(path) {
         Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => Ok(normalise_for_quote(&text)),
+            Ok(text) => Ok(text.into()),
             Err(error) => Err(format!(
                 "the article {shown} is not valid UTF-8 (first bad byte at offset {}); save it as UTF-8",
                 error.utf8_error().valid_up_to()
@@ -159,6 +211,30 @@ mod tests {
         for text in ["  a \t\n b  ", "x\u{b}\u{c}y", "plain", "", " "] {
             let general = normalise_chars(text);
             assert_eq!(normalise_for_quote(text), general, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn locate_maps_a_folded_match_back_to_the_text_as_written() {
+        let article = "  He said: \u{201c}arms \n\t for  liftoff\u{201d} \u{2014} it\u{2019}s done.\n";
+        let range = locate(article, "\"arms for liftoff\"").unwrap();
+        assert_eq!(&article[range], "\u{201c}arms \n\t for  liftoff\u{201d}");
+        let range = locate(article, "it's  done.").unwrap();
+        assert_eq!(&article[range], "it\u{2019}s done.");
+        assert_eq!(locate(article, "He"), Some(2..4));
+        assert_eq!(locate(article, "arms for lift-off"), None);
+        assert_eq!(locate(article, " \n "), None, "white space alone is no quote");
+        assert_eq!(locate("", "x"), None);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn folding_with_positions_agrees_with_normalising(text in "[a \t\n\u{b}\u{a0}é“’\u{2003}]{0,16}") {
+            let chars: String = folded(&text).map(|(_, c)| c).collect();
+            proptest::prop_assert_eq!(&chars, &normalise_for_quote(&text));
+            for (range, c) in folded(&text) {
+                proptest::prop_assert_eq!(normalise_for_quote(&text[range.clone()]).chars().next().unwrap_or(' '), c);
+            }
         }
     }
 

@@ -42,23 +42,19 @@ impl Registry {
         log: &mut ProblemLog<'_>,
         path: &str,
         key: &str,
-    ) -> Vec<(usize, T)> {
+    ) -> Records<T> {
         let hint = format!("create it with [[{key}]] records (see docs/DATA.md)");
         let parsed = parse_file::<T>(log.files(), path, key, &hint);
-        self.absorb(log, parsed).collect()
+        self.absorb(log, parsed)
     }
 
     /// Take in one parsed file of this record type: its problems go to the log, its
-    /// records come back with the file's index in the log.
-    pub(crate) fn absorb<T>(
-        &mut self,
-        log: &mut ProblemLog<'_>,
-        parsed: ParsedFile<T>,
-    ) -> impl Iterator<Item = (usize, T)> + use<T> {
+    /// records come back.
+    pub(crate) fn absorb<T>(&mut self, log: &mut ProblemLog<'_>, parsed: ParsedFile<T>) -> Records<T> {
         self.complete &= parsed.complete;
         self.broken.extend(parsed.broken);
         let file = log.absorb(&parsed.path, parsed.problems);
-        parsed.records.into_iter().map(move |r| (file, r))
+        Records { file, path: parsed.path, records: parsed.records, lines: parsed.lines }
     }
 
     pub(crate) fn has_broken_records(&self) -> bool {
@@ -127,6 +123,17 @@ impl Registry {
             self.kind, self.home
         ))
     }
+}
+
+/// The records of one file, taken in by a registry.
+pub(crate) struct Records<T> {
+    /// The file's index in the problem log.
+    pub(crate) file: usize,
+    /// Its dataset-relative path.
+    pub(crate) path: String,
+    pub(crate) records: Vec<T>,
+    /// The 1-based line of each record's header.
+    pub(crate) lines: Vec<u32>,
 }
 
 /// What a reference to a record turned out to be.

@@ -1,15 +1,17 @@
 //! The records events refer to: the dataset's name, then sources, actors and weapon types,
 //! each read from its file, its ids defined, checked and turned into the model's records.
 
+use std::sync::Arc;
+
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
 
 use super::problems::ProblemLog;
-use super::provenance::load_article;
+use super::provenance::{load_article, normalise_for_quote};
 use super::raw::{RawActor, RawDatasetInfo, RawSource, RawWeapon};
-use super::registry::{Reference, Registry};
-use crate::model::{Actor, ActorKind, Source, WeaponType};
+use super::registry::{Records, Reference, Registry};
+use crate::model::{Actor, ActorKind, Place, Provenance, Source, WeaponType};
 
 const SOURCES: &str = "data/sources.toml";
 const ACTORS: &str = "data/actors.toml";
@@ -51,8 +53,9 @@ pub(crate) fn dataset_info(log: &mut ProblemLog<'_>) -> (String, Option<String>)
     }
 }
 
-/// Read, define and check the sources, actors and weapon types, and read the articles.
-pub(crate) fn read(log: &mut ProblemLog<'_>) -> Taxonomy {
+/// Read, define and check the sources, actors and weapon types, and read the articles; where
+/// each record is written and the articles go to `provenance`.
+pub(crate) fn read(log: &mut ProblemLog<'_>, provenance: &mut Provenance) -> Taxonomy {
     let mut sources = Registry::new("source", SOURCES);
     let raw_sources = sources.read::<RawSource>(log, SOURCES, "source");
     let mut actors = Registry::new("actor", ACTORS);
@@ -60,42 +63,51 @@ pub(crate) fn read(log: &mut ProblemLog<'_>) -> Taxonomy {
     let mut weapons = Registry::new("weapon", WEAPONS);
     let raw_weapons = weapons.read::<RawWeapon>(log, WEAPONS, "weapon");
 
-    for (file, source) in &raw_sources {
-        sources.define(log, *file, source.id.get_ref(), source.id.span().start);
+    for source in &raw_sources.records {
+        sources.define(log, raw_sources.file, source.id.get_ref(), source.id.span().start);
     }
-    for (file, actor) in &raw_actors {
-        actors.define(log, *file, actor.id.get_ref(), actor.id.span().start);
+    for actor in &raw_actors.records {
+        actors.define(log, raw_actors.file, actor.id.get_ref(), actor.id.span().start);
         actors.add_names(&actor.id, std::iter::once(actor.name.get_ref()).chain(&actor.aliases));
     }
-    for (file, weapon) in &raw_weapons {
-        weapons.define(log, *file, weapon.id.get_ref(), weapon.id.span().start);
+    for weapon in &raw_weapons.records {
+        weapons.define(log, raw_weapons.file, weapon.id.get_ref(), weapon.id.span().start);
         let names = std::iter::once(weapon.name.get_ref()).chain(&weapon.designations).chain(&weapon.aliases);
         weapons.add_names(&weapon.id, names);
     }
+    provenance.sources = places(provenance, &raw_sources);
+    provenance.actors = places(provenance, &raw_actors);
+    provenance.weapons = places(provenance, &raw_weapons);
     let actor_records = check_actors(log, &actors, &raw_actors);
     let weapon_records = check_weapons(log, &raw_weapons);
-    let (source_records, articles) = check_sources(log, &raw_sources);
+    let (source_records, articles, texts) = check_sources(log, &raw_sources);
+    provenance.articles = texts;
     Taxonomy { sources, actors, weapons, source_records, actor_records, weapon_records, articles }
 }
 
-fn check_actors(log: &mut ProblemLog<'_>, actors: &Registry, raw: &[(usize, RawActor)]) -> Vec<Actor> {
-    let states: HashSet<&str> = raw
+/// Where each record of one file is written.
+fn places<T>(provenance: &mut Provenance, records: &Records<T>) -> Vec<Place> {
+    let file = provenance.add_file(&records.path);
+    records.lines.iter().map(|&line| Place { file, line }).collect()
+}
+
+fn check_actors(log: &mut ProblemLog<'_>, actors: &Registry, raw: &Records<RawActor>) -> Vec<Actor> {
+    let states: HashSet<&str> =
+        raw.records.iter().filter(|a| a.kind == ActorKind::State).map(|a| a.id.get_ref().as_str()).collect();
+    let file = raw.file;
+    raw.records
         .iter()
-        .filter(|(_, a)| a.kind == ActorKind::State)
-        .map(|(_, a)| a.id.get_ref().as_str())
-        .collect();
-    raw.iter()
-        .map(|(file, actor)| {
+        .map(|actor| {
             let record = format!("actor {}", actor.id.get_ref());
-            require_text(log, *file, &record, "name", &actor.name);
+            require_text(log, file, &record, "name", &actor.name);
             if let Some(country) = &actor.country {
                 let at = Some(country.span().start);
                 match actors.check(country.get_ref()) {
-                    Reference::Unknown(message) => log.report(*file, at, Some(record.clone()), message),
+                    Reference::Unknown(message) => log.report(file, at, Some(record.clone()), message),
                     Reference::Known if !states.contains(country.get_ref().as_str()) => {
                         let message =
                             format!("country `{}` is not an actor of kind \"state\"", country.get_ref());
-                        log.report(*file, at, Some(record.clone()), message);
+                        log.report(file, at, Some(record.clone()), message);
                     }
                     _ => {}
                 }
@@ -112,10 +124,11 @@ fn check_actors(log: &mut ProblemLog<'_>, actors: &Registry, raw: &[(usize, RawA
         .collect()
 }
 
-fn check_weapons(log: &mut ProblemLog<'_>, raw: &[(usize, RawWeapon)]) -> Vec<WeaponType> {
-    raw.iter()
-        .map(|(file, weapon)| {
-            require_text(log, *file, &format!("weapon {}", weapon.id.get_ref()), "name", &weapon.name);
+fn check_weapons(log: &mut ProblemLog<'_>, raw: &Records<RawWeapon>) -> Vec<WeaponType> {
+    raw.records
+        .iter()
+        .map(|weapon| {
+            require_text(log, raw.file, &format!("weapon {}", weapon.id.get_ref()), "name", &weapon.name);
             WeaponType {
                 id: weapon.id.get_ref().clone(),
                 name: weapon.name.get_ref().clone(),
@@ -127,29 +140,45 @@ fn check_weapons(log: &mut ProblemLog<'_>, raw: &[(usize, RawWeapon)]) -> Vec<We
         .collect()
 }
 
-/// The sources, and each one's article normalised for quote matching, by source id.
+/// An article as written, and folded for quote matching.
+type Article = (Arc<str>, String);
+
+/// The sources; each one's article folded for quote matching, by source id; and each one's
+/// article as written, in order (all of them, or none when one could not be read).
 fn check_sources(
     log: &mut ProblemLog<'_>,
-    raw: &[(usize, RawSource)],
-) -> (Vec<Source>, HashMap<String, String>) {
-    // Articles are read and normalised on every core; their problems are reported in order after.
+    raw: &Records<RawSource>,
+) -> (Vec<Source>, HashMap<String, String>, Vec<Arc<str>>) {
+    // Articles are read and folded on every core; their problems are reported in order after.
     let files = log.files();
-    let loaded: Vec<Result<String, String>> =
-        raw.par_iter().map(|(_, source)| load_article(files, source.file.get_ref())).collect();
+    let loaded: Vec<Result<Article, String>> = raw
+        .records
+        .par_iter()
+        .map(|source| {
+            load_article(files, source.file.get_ref()).map(|text| {
+                let folded = normalise_for_quote(&text);
+                (text, folded)
+            })
+        })
+        .collect();
     let mut articles: HashMap<String, String> = HashMap::default();
+    let mut texts = Vec::with_capacity(raw.records.len());
+    let file = raw.file;
     let sources = raw
+        .records
         .iter()
         .zip(loaded)
-        .map(|((file, source), article)| {
+        .map(|(source, article)| {
             let record = format!("source {}", source.id.get_ref());
-            require_text(log, *file, &record, "title", &source.title);
-            require_text(log, *file, &record, "outlet", &source.outlet);
-            require_text(log, *file, &record, "reliability_reason", &source.reliability_reason);
+            require_text(log, file, &record, "title", &source.title);
+            require_text(log, file, &record, "outlet", &source.outlet);
+            require_text(log, file, &record, "reliability_reason", &source.reliability_reason);
             match article {
-                Ok(text) => {
-                    articles.insert(source.id.get_ref().clone(), text);
+                Ok((text, folded)) => {
+                    articles.insert(source.id.get_ref().clone(), folded);
+                    texts.push(text);
                 }
-                Err(message) => log.report(*file, Some(source.file.span().start), Some(record), message),
+                Err(message) => log.report(file, Some(source.file.span().start), Some(record), message),
             }
             Source {
                 id: source.id.get_ref().clone(),
@@ -164,7 +193,10 @@ fn check_sources(
             }
         })
         .collect();
-    (sources, articles)
+    if texts.len() != raw.records.len() {
+        texts.clear();
+    }
+    (sources, articles, texts)
 }
 
 fn require_text(

@@ -13,11 +13,12 @@ use super::problems::ProblemLog;
 use super::raw::RawEvent;
 use super::registry::Registry;
 use super::taxonomy::{self, Taxonomy};
-use crate::model::{Dataset, Event, EventFacets};
+use crate::model::{Dataset, Event, EventFacets, Place, Provenance};
 
 pub(crate) fn validate(log: &mut ProblemLog<'_>, progress: &(dyn Fn(Progress) + Sync)) -> Option<Dataset> {
     let (name, description) = taxonomy::dataset_info(log);
-    let taxonomy = taxonomy::read(log);
+    let mut provenance = Provenance::default();
+    let taxonomy = taxonomy::read(log, &mut provenance);
     let refs = References {
         sources: &taxonomy.sources,
         actors: &taxonomy.actors,
@@ -26,7 +27,7 @@ pub(crate) fn validate(log: &mut ProblemLog<'_>, progress: &(dyn Fn(Progress) + 
     };
     let mut registry = Registry::new("event", "data/events/");
     let parsed_files = read_event_files(log, &mut registry, &refs, progress);
-    let (events, facets, placements) = gather(log, &mut registry, parsed_files);
+    let (events, facets, placements) = gather(log, &mut registry, parsed_files, &mut provenance);
     check_links(log, &registry, &events, &placements);
     drop(placements);
 
@@ -34,8 +35,15 @@ pub(crate) fn validate(log: &mut ProblemLog<'_>, progress: &(dyn Fn(Progress) + 
         return None;
     }
     let Taxonomy { source_records, actor_records, weapon_records, .. } = taxonomy;
-    let dataset =
-        Dataset::assemble(name, source_records, actor_records, weapon_records, events, Some(facets));
+    let dataset = Dataset::assemble(
+        name,
+        source_records,
+        actor_records,
+        weapon_records,
+        events,
+        Some(facets),
+        provenance,
+    );
     Some(dataset.with_description(description))
 }
 
@@ -75,22 +83,28 @@ fn read_event_files(
 }
 
 /// Gather every file's events into one vector of the exact size (they are boxed, so only
-/// pointers move); what the checks across files need is kept beside it.
+/// pointers move); what the checks across files need is kept beside it, and where each
+/// event is written goes to `provenance`.
 #[expect(clippy::vec_box, reason = "boxed on purpose: moving events moves pointers")]
 fn gather(
     log: &mut ProblemLog<'_>,
     registry: &mut Registry,
     parsed_files: Vec<ParsedFile<Checked>>,
+    provenance: &mut Provenance,
 ) -> (Vec<Box<Event>>, Vec<EventFacets>, Vec<Placement>) {
     let total = parsed_files.iter().map(|f| f.records.len()).sum();
     let mut events = Vec::with_capacity(total);
     let mut facets = Vec::with_capacity(total);
     let mut placements = Vec::with_capacity(total);
+    provenance.events = Vec::with_capacity(total);
     for parsed in parsed_files {
-        for (file, (event, event_facets, placement)) in registry.absorb(log, parsed) {
+        let read = registry.absorb(log, parsed);
+        let origin_file = provenance.add_file(&read.path);
+        for ((event, event_facets, placement), line) in read.records.into_iter().zip(read.lines) {
             events.push(event);
             facets.push(event_facets);
-            placements.push(Placement { file, ..placement });
+            placements.push(Placement { file: read.file, ..placement });
+            provenance.events.push(Place { file: origin_file, line });
         }
     }
     (events, facets, placements)

@@ -1,10 +1,13 @@
 //! The loaded, validated dataset: its records in chronological order and the indexes over them.
 
+use std::sync::Arc;
+
 use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 
 use super::index::{EventFacets, EventLookup, IdIndex, lookups};
 use super::order::{chronological_order, permute};
+use super::provenance::{Origin, Provenance};
 use super::records::{Actor, Event, Source, WeaponType};
 use crate::text::lowercase;
 
@@ -32,6 +35,8 @@ pub struct Dataset {
     /// per line. A keyword search reads these for the events that name them.
     actor_names: Vec<String>,
     weapon_names: Vec<String>,
+    /// Where each record is written, and the sources' articles (empty unless loaded).
+    provenance: Provenance,
 }
 
 /// Everything keyword search reads for one event, borrowed from the dataset.
@@ -52,13 +57,14 @@ impl Dataset {
     ) -> Self {
         // A vector of boxes is reused as it is.
         let events: Vec<Box<Event>> = events.into_iter().map(Into::into).collect();
-        Self::assemble(name, sources, actors, weapons, events, None)
+        Self::assemble(name, sources, actors, weapons, events, None, Provenance::default())
     }
 
     /// The dataset of checked records. Events are boxed, so that gathering and sorting them
     /// moves pointers, not records, and the dataset is never held twice. `facets`, one per
     /// event in the same order, are computed here when not given (the loader computes them
-    /// while each event's text is still in the cache).
+    /// while each event's text is still in the cache). `provenance` gives each event's place
+    /// in the order of `events`.
     #[expect(clippy::vec_box, reason = "boxed on purpose: moving events moves pointers, see above")]
     pub(crate) fn assemble(
         name: String,
@@ -67,6 +73,7 @@ impl Dataset {
         weapons: Vec<WeaponType>,
         mut events: Vec<Box<Event>>,
         facets: Option<Vec<EventFacets>>,
+        mut provenance: Provenance,
     ) -> Self {
         let index = |ids: Vec<&String>| ids.into_iter().enumerate().map(|(i, id)| (id.clone(), i)).collect();
         let names = |all: Vec<Vec<&String>>| -> Vec<String> {
@@ -103,6 +110,11 @@ impl Dataset {
         drop(facets);
         let order = chronological_order(&events);
         permute(&mut events, order.clone());
+        if provenance.events.len() == events.len() {
+            permute(&mut provenance.events, order.clone());
+        } else {
+            provenance.events.clear();
+        }
         permute(&mut lookups, order);
         let event_ids = IdIndex::new(events.par_iter().map(|e| e.id.as_str()));
         Self {
@@ -120,6 +132,7 @@ impl Dataset {
             event_ids,
             actor_names,
             weapon_names,
+            provenance,
         }
     }
 
@@ -228,5 +241,36 @@ impl Dataset {
 
     pub fn source_position(&self, id: &str) -> Option<u32> {
         self.source_index.get(id).map(|&i| i as u32)
+    }
+
+    /// Where event `index` (in chronological order) is written, when it was loaded from files.
+    pub fn origin_of_event(&self, index: usize) -> Option<Origin<'_>> {
+        self.provenance.origin(&self.provenance.events, index)
+    }
+
+    /// Where the source with this id is written.
+    pub fn origin_of_source(&self, id: &str) -> Option<Origin<'_>> {
+        self.provenance.origin(&self.provenance.sources, *self.source_index.get(id)?)
+    }
+
+    /// Where the actor with this id is written.
+    pub fn origin_of_actor(&self, id: &str) -> Option<Origin<'_>> {
+        self.provenance.origin(&self.provenance.actors, *self.actor_index.get(id)?)
+    }
+
+    /// Where the weapon type with this id is written.
+    pub fn origin_of_weapon(&self, id: &str) -> Option<Origin<'_>> {
+        self.provenance.origin(&self.provenance.weapons, *self.weapon_index.get(id)?)
+    }
+
+    /// The article of the source with this id, as written (quotes are found in it with
+    /// `load::locate`).
+    pub fn article(&self, source_id: &str) -> Option<&str> {
+        self.provenance.articles.get(*self.source_index.get(source_id)?).map(|text| &**text)
+    }
+
+    /// As `article`, shared, to hand to another thread.
+    pub fn shared_article(&self, source_id: &str) -> Option<Arc<str>> {
+        self.provenance.articles.get(*self.source_index.get(source_id)?).cloned()
     }
 }

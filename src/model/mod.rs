@@ -4,12 +4,15 @@
 mod dataset;
 mod index;
 mod order;
+mod provenance;
 mod quantity;
 mod records;
 mod vocabulary;
 
 pub use dataset::{Dataset, SearchFields};
 pub(crate) use index::{EventFacets, IdIndex};
+pub use provenance::Origin;
+pub(crate) use provenance::{Place, Provenance};
 pub use quantity::{Quantity, group_thousands};
 pub use records::{Actor, Citation, Event, Source, WeaponType};
 pub use vocabulary::{ActorKind, EventKind, Grade, Qualifier, Status, WeaponCategory};

@@ -1,9 +1,13 @@
 //! The bundled dataset: every quote is verbatim in its article as committed under seeds/.
 
+use std::collections::HashMap;
 use std::path::Path;
+use std::sync::LazyLock;
 
 use annals::date::MONTH_NAMES as MONTHS;
-use annals::load::{self, Bundled, normalise_for_quote};
+use annals::load::{self, Bundled, OnDisk, locate, normalise_for_quote};
+use annals::model::{Dataset, Origin};
+use proptest::prelude::*;
 
 #[test]
 fn every_bundled_quote_is_verbatim_in_its_article() {
@@ -168,5 +172,114 @@ fn no_event_is_dated_after_its_sources_unless_planned() {
         for bound in event.until.iter().chain(&event.reported) {
             assert!(bound.first_day() <= latest, "{}: {bound} is after its sources", event.id);
         }
+    }
+}
+
+/// The lines of the dataset file an origin names, read once per file.
+struct Files(HashMap<String, Vec<String>>);
+
+impl Files {
+    /// The record written at `origin`: its header line, then its lines up to the next header.
+    fn record(&mut self, origin: Origin<'_>) -> (String, Vec<String>) {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let lines = self.0.entry(origin.file.to_string()).or_insert_with(|| {
+            let text = std::fs::read_to_string(root.join(origin.file)).expect("the origin's file exists");
+            text.lines().map(str::to_string).collect()
+        });
+        let at = origin.line as usize - 1;
+        let body = lines[at + 1..].iter().take_while(|l| !l.starts_with("[[")).cloned().collect();
+        (lines[at].clone(), body)
+    }
+}
+
+#[test]
+fn every_record_knows_the_file_and_line_of_its_header() {
+    let dataset = bundled();
+    let mut files = Files(HashMap::new());
+    let mut check = |origin: Option<Origin<'_>>, header: &str, id: &str| {
+        let origin = origin.unwrap_or_else(|| panic!("{id} has an origin"));
+        let (first, body) = files.record(origin);
+        assert_eq!(first, header, "{id} at {}:{}", origin.file, origin.line);
+        assert!(body.contains(&format!("id = \"{id}\"")), "{id} at {}:{}", origin.file, origin.line);
+    };
+    for (index, event) in dataset.events().iter().enumerate() {
+        let origin = dataset.origin_of_event(index);
+        assert!(origin.is_some_and(|o| o.file.starts_with("data/events/")), "{}", event.id);
+        check(origin, "[[event]]", &event.id);
+    }
+    for source in dataset.sources() {
+        check(dataset.origin_of_source(&source.id), "[[source]]", &source.id);
+    }
+    for actor in dataset.actors() {
+        check(dataset.origin_of_actor(&actor.id), "[[actor]]", &actor.id);
+    }
+    for weapon in dataset.weapons() {
+        check(dataset.origin_of_weapon(&weapon.id), "[[weapon]]", &weapon.id);
+    }
+    assert_eq!(dataset.origin_of_source("no-such-source"), None);
+}
+
+#[test]
+fn a_dataset_on_disk_keeps_its_origins_and_articles() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good");
+    let dataset = load::load(&OnDisk::new(&dir)).expect("the good fixture loads");
+    let lines: Vec<u32> = (0..dataset.events().len())
+        .filter_map(|i| dataset.origin_of_event(i))
+        .map(|o| {
+            assert_eq!(o.file, "data/events/2023.toml");
+            o.line
+        })
+        .collect();
+    assert_eq!(lines, vec![1, 44, 25], "in chronological order: the August span, September, November");
+    assert_eq!(dataset.origin_of_actor("nis"), Some(Origin { file: "data/actors.toml", line: 13 }));
+    let article = std::fs::read_to_string(dir.join("seeds/003_1e972da549e7da1c.txt")).expect("the article");
+    assert_eq!(dataset.article("aljazeera"), Some(article.as_str()));
+    assert_eq!(dataset.shared_article("aljazeera").as_deref(), Some(article.as_str()));
+    // A dataset built in memory was written nowhere.
+    let built =
+        Dataset::new("x".into(), dataset.sources().to_vec(), vec![], vec![], dataset.events().to_vec());
+    assert_eq!((built.origin_of_event(0), built.article("aljazeera")), (None, None));
+}
+
+static BUNDLED: LazyLock<Dataset> = LazyLock::new(bundled);
+
+#[test]
+fn every_bundled_quote_is_located_in_its_article_as_written() {
+    for event in BUNDLED.events() {
+        for citation in &event.citations {
+            let article = BUNDLED.article(&citation.source).expect("every source's article is kept");
+            let range = locate(article, &citation.quote)
+                .unwrap_or_else(|| panic!("{}: {:?} not located", event.id, citation.quote));
+            assert_eq!(
+                normalise_for_quote(&article[range]),
+                normalise_for_quote(&citation.quote),
+                "{}",
+                event.id
+            );
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// Any passage of an article, cut anywhere, is found in it, and the range found folds to it.
+    #[test]
+    fn locate_finds_any_passage_of_an_article(
+        which in any::<prop::sample::Index>(),
+        from in any::<prop::sample::Index>(),
+        chars in 1usize..400,
+    ) {
+        let source = &BUNDLED.sources()[which.index(BUNDLED.sources().len())];
+        let article = BUNDLED.article(&source.id).expect("every source's article is kept");
+        let bounds: Vec<usize> = article.char_indices().map(|(i, _)| i).chain([article.len()]).collect();
+        let start = from.index(bounds.len());
+        let passage = &article[bounds[start]..bounds[(start + chars).min(bounds.len() - 1)]];
+        prop_assume!(!normalise_for_quote(passage).is_empty());
+        let range = locate(article, passage);
+        prop_assert!(range.is_some(), "{passage:?} not located in {}", source.file);
+        let range = range.unwrap_or_default();
+        prop_assert!(article.is_char_boundary(range.start) && article.is_char_boundary(range.end));
+        prop_assert_eq!(normalise_for_quote(&article[range]), normalise_for_quote(passage));
     }
 }
