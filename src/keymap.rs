@@ -26,6 +26,8 @@ pub enum Context {
     /// The export prompt while the file is being written.
     Writing,
     Help,
+    /// The source reader.
+    Reader,
 }
 
 impl Context {
@@ -40,6 +42,7 @@ impl Context {
             Context::Confirm => "overwrite?",
             Context::Writing => "while writing",
             Context::Help => "help",
+            Context::Reader => "source reader",
         }
     }
 
@@ -103,6 +106,7 @@ const PROMPTS: &[Context] = &[Context::Prompt];
 const CONFIRM: &[Context] = &[Context::Confirm];
 const WRITING: &[Context] = &[Context::Writing];
 const HELP: &[Context] = &[Context::Help];
+const READER: &[Context] = &[Context::Reader];
 const EVERYWHERE: &[Context] = &[
     Context::List,
     Context::Detail,
@@ -112,6 +116,7 @@ const EVERYWHERE: &[Context] = &[
     Context::Confirm,
     Context::Writing,
     Context::Help,
+    Context::Reader,
 ];
 
 fn bind(
@@ -160,6 +165,11 @@ fn table() -> Vec<Binding> {
         bind(CHRONOLOGY, &[ch('c')], "c", "c", Action::ClearFilters, "clear every filter", Some(("clear", 2))),
         bind(CHRONOLOGY, &[ch('e')], "e", "e", Action::StartExport, "export the filtered view to a file (.md, .json or .csv)", Some(("export", 4))),
         bind(CHRONOLOGY, &[key(Tab), key(BackTab)], "Tab", "Tab", Action::ToggleFocus, "move focus between the list and the detail pane", Some(("focus", 5))),
+        bind(CHRONOLOGY, &[ch('o')], "o", "o", Action::OpenSource, "read the article behind the event, its quote highlighted in place", Some(("source", 7))),
+        bind(DETAIL, &[ch('n')], "n", "n/N", Action::NextLink, "next link: a related event or a citation", Some(("link", 6))),
+        bind(DETAIL, &[ch('N')], "N", "n/N", Action::PreviousLink, "previous link", None),
+        bind(DETAIL, &[key(Enter)], "Enter", "Enter", Action::Submit, "follow the link: select the related event, or read the cited article", Some(("follow", 6))),
+        bind(CHRONOLOGY, &[key(Backspace), ctrl('o')], "Backspace / Ctrl-O", "Bksp", Action::Back, "go back to where you were before the last jump", Some(("back", 1))),
         bind(CHRONOLOGY, &[ch('?')], "?", "?", Action::ShowHelp, "all the keys", Some(("help", ALWAYS))),
         bind(CHRONOLOGY, &[ch('q')], "q", "q", Action::Quit, "quit", Some(("quit", ALWAYS))),
         bind(EVERYWHERE, &[ctrl('c')], "Ctrl-C", "Ctrl-C", Action::Quit, "quit, from anywhere", None),
@@ -185,6 +195,20 @@ fn table() -> Vec<Binding> {
         bind(CONFIRM, &[ch('y'), ch('Y')], "y", "y", Action::Input('y'), "overwrite the file", Some(("overwrite", ALWAYS))),
         bind(CONFIRM, &[ch('n'), ch('N'), key(Esc)], "n / Esc", "n/Esc", Action::Cancel, "back to the file name", Some(("back", ALWAYS))),
         bind(WRITING, &[key(Esc)], "Esc", "Esc", Action::Cancel, "close the prompt; the file is still written", Some(("leave it to finish", ALWAYS))),
+        bind(READER, &[ch('j'), key(Down)], "j / ↓", "j/k", Action::Move(1), "scroll down", Some(("scroll", 4))),
+        bind(READER, &[ch('k'), key(Up)], "k / ↑", "j/k", Action::Move(-1), "scroll up", None),
+        bind(READER, &[key(PageDown)], "PgDn", "PgDn/PgUp", Action::PageDown, "a page down", None),
+        bind(READER, &[key(PageUp)], "PgUp", "PgDn/PgUp", Action::PageUp, "a page up", None),
+        bind(READER, &[ch('g'), key(Home)], "g / Home", "g/G", Action::First, "top of the article", None),
+        bind(READER, &[ch('G'), key(End)], "G / End", "g/G", Action::Last, "end of the article", None),
+        bind(READER, &[ch('n')], "n", "n/N", Action::NextPassage, "next cited passage", Some(("passage", 7))),
+        bind(READER, &[ch('N')], "N", "n/N", Action::PreviousPassage, "previous cited passage", None),
+        bind(READER, &[key(Tab)], "Tab", "Tab", Action::NextLink, "next of the events citing the passage", Some(("event", 5))),
+        bind(READER, &[key(BackTab)], "Shift-Tab", "Tab", Action::PreviousLink, "previous of the events citing the passage", None),
+        bind(READER, &[key(Enter)], "Enter", "Enter", Action::Submit, "show that event in the chronology", Some(("show event", 6))),
+        bind(READER, &[key(Esc), key(Backspace), ctrl('o')], "Esc / Backspace / Ctrl-O", "Esc", Action::Back, "back to where you were", Some(("back", ALWAYS))),
+        bind(READER, &[ch('?')], "?", "?", Action::ShowHelp, "all the keys", Some(("help", ALWAYS))),
+        bind(READER, &[ch('q')], "q", "q", Action::Quit, "quit", Some(("quit", ALWAYS))),
         bind(HELP, &[ch('j'), key(Down)], "j / ↓", "j/k", Action::Move(1), "scroll down", Some(("scroll", 5))),
         bind(HELP, &[ch('k'), key(Up)], "k / ↑", "j/k", Action::Move(-1), "scroll up", None),
         bind(HELP, &[key(PageDown)], "PgDn", "PgDn/PgUp", Action::PageDown, "a page down", None),
@@ -211,6 +235,7 @@ pub fn context(app: &App) -> Context {
                 Focus::List => Context::List,
                 Focus::Detail => Context::Detail,
             },
+            Screen::Reader(_) => Context::Reader,
         },
     }
 }
@@ -254,6 +279,7 @@ pub fn help_sections() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)>
     let order = [
         Context::List,
         Context::Detail,
+        Context::Reader,
         Context::Search,
         Context::Picker,
         Context::Prompt,

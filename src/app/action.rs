@@ -40,8 +40,18 @@ pub enum Action {
     /// Move the cursor in a picker.
     PickerMove(isize),
     PickerToggle,
-    /// Leave the screen on top for the one under it.
+    /// Go back to where the user was before the last screen change (history), or leave
+    /// the screen on top.
     Back,
+    /// `o`: read the article behind the selected event (or the citation at the link cursor).
+    OpenSource,
+    /// In the reader: the next / previous cited passage.
+    NextPassage,
+    PreviousPassage,
+    /// The next / previous link (in the detail pane: related events and citations; in the
+    /// reader: the events citing the passage).
+    NextLink,
+    PreviousLink,
     /// A click on a pane (the UI found which one, and which line of it).
     Click(Pane),
     /// The mouse wheel over a pane, this many lines (negative: up).
@@ -88,6 +98,13 @@ pub struct Measured {
     /// Rows of the help overlay's inside, and the lines its text wraps to (when open).
     pub help_rows: u16,
     pub help_lines: u16,
+    /// The line of the detail pane's text where the link at the cursor is (when there is one).
+    pub detail_link_line: Option<u16>,
+    /// Rows of the reader's text, the lines the article wraps to, and the line where the
+    /// passage at the cursor starts.
+    pub reader_rows: u16,
+    pub reader_lines: u16,
+    pub reader_passage_line: Option<u16>,
 }
 
 impl Measured {

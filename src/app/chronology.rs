@@ -38,6 +38,19 @@ pub struct Chronology {
     pub detail_scroll: u16,
     pub focus: Focus,
     pub density: Density,
+    /// The link at the cursor in the detail pane (an index into `App::links`).
+    pub link: Option<usize>,
+    /// Bring the link at the cursor into view at the next frame.
+    pub reveal_link: bool,
+}
+
+/// What a link in the detail pane leads to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Link {
+    /// A related event, by id.
+    Related(String),
+    /// A citation of the selected event, by its position.
+    Citation(usize),
 }
 
 impl Chronology {
@@ -52,6 +65,7 @@ impl Chronology {
             wanted.and_then(|event| self.nearest_visible(dataset, event)).or(self.visible.first().copied());
         if self.selected != previous {
             self.detail_scroll = 0;
+            self.link = None;
         }
     }
 
@@ -134,6 +148,10 @@ impl App {
                 self.status = Some("all filters cleared".to_string());
             }
             Action::Click(pane) => self.click(pane),
+            Action::OpenSource => self.open_reader_here(),
+            Action::NextLink => self.step_link(1),
+            Action::PreviousLink => self.step_link(-1),
+            Action::Submit if self.chronology.focus == Focus::Detail => self.follow_link(),
             Action::Wheel(Pane::Detail, lines) => self.scroll_detail(lines),
             Action::Wheel(Pane::List { .. }, lines) => self.select_relative(lines as isize),
             action => self.open_overlay(action),
@@ -171,6 +189,7 @@ impl App {
         if self.chronology.selected != Some(event) {
             self.chronology.selected = Some(event);
             self.chronology.detail_scroll = 0;
+            self.chronology.link = None;
         }
         self.reveal_selection();
     }
@@ -226,6 +245,48 @@ impl App {
                 }
             }
             Pane::Detail => self.chronology.focus = Focus::Detail,
+        }
+    }
+
+    /// The selected event's links, in the order the detail pane shows them: related events
+    /// (those that exist), then citations.
+    pub fn links(&self) -> Vec<Link> {
+        let Some(index) = self.chronology.selected else { return Vec::new() };
+        let event = self.dataset.event(index);
+        let related = event
+            .related
+            .iter()
+            .filter(|id| self.dataset.event_index(id).is_some())
+            .map(|id| Link::Related(id.clone()));
+        related.chain((0..event.citations.len()).map(Link::Citation)).collect()
+    }
+
+    fn step_link(&mut self, by: isize) {
+        let count = self.links().len();
+        if count == 0 {
+            return;
+        }
+        self.chronology.focus = Focus::Detail;
+        let next = match self.chronology.link {
+            None if by > 0 => 0,
+            None => count - 1,
+            Some(at) => (at as isize + by).clamp(0, count as isize - 1) as usize,
+        };
+        self.chronology.link = Some(next);
+        self.chronology.reveal_link = true;
+    }
+
+    /// Enter on a link: a related event is selected, a citation opens the reader.
+    fn follow_link(&mut self) {
+        let Some(link) = self.chronology.link.and_then(|at| self.links().get(at).cloned()) else { return };
+        match link {
+            Link::Related(id) => {
+                if let Some(target) = self.dataset.event_index(&id) {
+                    self.push_place();
+                    self.show_event(target);
+                }
+            }
+            Link::Citation(_) => self.open_reader_here(),
         }
     }
 

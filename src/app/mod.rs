@@ -15,14 +15,18 @@ use crate::search::WordMatcher;
 mod action;
 mod chronology;
 mod density;
+mod history;
 mod overlay;
+mod reader;
 mod search_job;
 mod view;
 
 pub use action::{Action, Bound, Effect, ExportOutcome, Measured, Pane};
-pub use chronology::{Chronology, Focus, Row};
+pub use chronology::{Chronology, Focus, Link, Row};
 pub use density::Density;
+pub use history::Place;
 pub use overlay::{Overlay, Picker, PickerOption};
+pub use reader::Reader;
 pub use search_job::search;
 pub use view::View;
 
@@ -31,6 +35,8 @@ pub use view::View;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Screen {
     Chronology,
+    /// An article, with the passages events cite.
+    Reader(Box<Reader>),
 }
 
 pub struct App {
@@ -45,6 +51,8 @@ pub struct App {
     pub overlay: Option<Overlay>,
     /// What the last frame measured (pane heights and content lengths).
     pub measured: Measured,
+    /// The places left by screen changes, newest last (Backspace goes back).
+    pub history: Vec<Place>,
     /// A one-line message for the footer (filters cleared, a bad date …).
     pub status: Option<String>,
     pub should_quit: bool,
@@ -83,6 +91,7 @@ impl App {
             screens: vec![Screen::Chronology],
             overlay: None,
             measured: Measured::default(),
+            history: Vec::new(),
             status: None,
             should_quit: false,
             data_dir: None,
@@ -149,17 +158,23 @@ impl App {
 
     fn screen_update(&mut self, action: Action) {
         match action {
-            Action::Back if self.screens.len() > 1 => {
-                self.screens.pop();
-            }
+            Action::Back => self.back(),
             action => match self.screen() {
                 Screen::Chronology => self.chronology_update(action),
+                Screen::Reader(_) => self.reader_update(action),
             },
         }
     }
 
+    /// True while a frame must measure something for the app (a passage or link to bring
+    /// into view), even if the sizes did not change.
+    pub fn wants_measure(&self) -> bool {
+        self.chronology.reveal_link || matches!(self.screen(), Screen::Reader(reader) if reader.reveal)
+    }
+
     /// The draw step's measurements: keep the selection in view and scrolls in range.
     fn measured(&mut self, measured: Measured) {
+        self.reveal_marked(&measured);
         if measured == self.measured {
             return;
         }
@@ -174,6 +189,32 @@ impl App {
         self.chronology.detail_scroll = self.chronology.detail_scroll.min(measured.detail_max_scroll());
         if let Some(Overlay::Help { scroll }) = &mut self.overlay {
             *scroll = (*scroll).min(measured.help_max_scroll());
+        }
+    }
+
+    /// Scroll the reader to its current passage, and the detail pane to its link, when asked.
+    fn reveal_marked(&mut self, measured: &Measured) {
+        if let Some(Screen::Reader(reader)) = self.screens.last_mut() {
+            if reader.reveal {
+                if let Some(line) = measured.reader_passage_line {
+                    // A third of the way down, with what leads up to it above.
+                    let max = measured.reader_lines.saturating_sub(measured.reader_rows);
+                    reader.scroll = line.saturating_sub(measured.reader_rows / 3).min(max);
+                    reader.reveal = false;
+                }
+            }
+        }
+        let chronology = &mut self.chronology;
+        if chronology.reveal_link {
+            if let Some(line) = measured.detail_link_line {
+                let rows = measured.detail_rows.max(1);
+                if line < chronology.detail_scroll {
+                    chronology.detail_scroll = line;
+                } else if line >= chronology.detail_scroll + rows {
+                    chronology.detail_scroll = line + 1 - rows;
+                }
+                chronology.reveal_link = false;
+            }
         }
     }
 

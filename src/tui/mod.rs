@@ -125,7 +125,7 @@ fn draw(session: &mut Session, app: &mut App, theme: &Theme) -> io::Result<Rect>
     }
     let mut measured = app.measured;
     let area = session.terminal.draw(|frame| measured = ui::draw(frame, app, theme))?.area;
-    if measured != app.measured {
+    if measured != app.measured || app.wants_measure() {
         app.update(Action::Measured(measured));
         session.terminal.draw(|frame| measured = ui::draw(frame, app, theme))?;
         app.update(Action::Measured(measured));

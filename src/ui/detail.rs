@@ -19,7 +19,7 @@ pub fn render(frame: &mut Frame<'_>, app: &App, theme: &Theme, area: Rect) -> Me
     let focused = app.chronology.focus == Focus::Detail;
     let border = if focused { theme.focused_border() } else { theme.border() };
     let inner_width = usize::from(area.width.saturating_sub(2));
-    let paragraph = paragraph(app, theme, inner_width);
+    let (paragraph, link_line) = paragraph(app, theme, inner_width);
     let rows = area.height.saturating_sub(2);
     let lines = u16::try_from(paragraph.line_count(area.width.saturating_sub(2))).unwrap_or(u16::MAX);
     let scroll = app.chronology.detail_scroll.min(lines.saturating_sub(rows));
@@ -34,15 +34,20 @@ pub fn render(frame: &mut Frame<'_>, app: &App, theme: &Theme, area: Rect) -> Me
         .title_bottom(Line::styled(more, theme.dim()).right_aligned())
         .border_style(border);
     frame.render_widget(paragraph.block(block).scroll((scroll, 0)), area);
-    Measured { detail_rows: rows, detail_lines: lines, ..Measured::default() }
+    Measured { detail_rows: rows, detail_lines: lines, detail_link_line: link_line, ..Measured::default() }
 }
 
-fn paragraph(app: &App, theme: &Theme, width: usize) -> Paragraph<'static> {
-    let lines = match app.chronology.selected {
+/// The pane's text, and the wrapped line the link at the cursor is on.
+fn paragraph(app: &App, theme: &Theme, width: usize) -> (Paragraph<'static>, Option<u16>) {
+    let (lines, link_line) = match app.chronology.selected {
         Some(index) => lines(app, theme, app.dataset.event(index), width),
-        None => vec![Line::styled("Nothing selected.", theme.dim())],
+        None => (vec![Line::styled("Nothing selected.", theme.dim())], None),
     };
-    Paragraph::new(lines).wrap(Wrap { trim: false })
+    let wrapped_line = link_line.map(|at| {
+        let before = Paragraph::new(lines[..at].to_vec()).wrap(Wrap { trim: false });
+        u16::try_from(before.line_count(u16::try_from(width).unwrap_or(u16::MAX))).unwrap_or(u16::MAX)
+    });
+    (Paragraph::new(lines).wrap(Wrap { trim: false }), wrapped_line)
 }
 
 /// `text` wrapped at `width`, the first line after `first`, the others after `indent`.
@@ -61,7 +66,8 @@ fn precision_word(date: &Date) -> &'static str {
     }
 }
 
-fn lines(app: &App, theme: &Theme, event: &Event, width: usize) -> Vec<Line<'static>> {
+/// The detail pane's lines, and which of them holds the link at the cursor.
+fn lines(app: &App, theme: &Theme, event: &Event, width: usize) -> (Vec<Line<'static>>, Option<usize>) {
     let dataset = &app.dataset;
     let field = |label: &str, value: String| {
         Line::from(vec![Span::styled(format!("{label}: "), theme.label()), Span::raw(clean(&value))])
@@ -140,12 +146,25 @@ fn lines(app: &App, theme: &Theme, event: &Event, width: usize) -> Vec<Line<'sta
         "claimed by",
         event.claimed_by.iter().map(|id| actor_name(id)).collect::<Vec<_>>().join(", "),
     ));
+    // Links (related events that exist, then citations) are numbered as `App::links` does.
+    let mut link = 0;
+    let mut link_line = None;
+    let mut mark = |lines: &mut Vec<Line<'static>>, at_cursor: bool| {
+        if at_cursor {
+            link_line = Some(lines.len());
+        }
+        at_cursor
+    };
     if !event.related.is_empty() {
-        lines.push(Line::styled("related:", theme.label()));
+        lines.push(Line::styled("related (n/N, Enter follows):", theme.label()));
         for id in &event.related {
             let related = dataset.event_by_id(id);
             let text = related.map_or_else(|| id.clone(), |e| format!("{}  {}", e.date_label(), e.title));
-            lines.extend(indented(&clean(&text), "  • ", "    ", width, theme.plain()));
+            let at_cursor = related.is_some() && mark(&mut lines, app.chronology.link == Some(link));
+            link += usize::from(related.is_some());
+            let (bullet, style) =
+                if at_cursor { ("▶ • ", theme.selected()) } else { ("  • ", theme.plain()) };
+            lines.extend(indented(&clean(&text), bullet, "    ", width, style));
         }
     }
     lines.push(Line::raw(""));
@@ -161,12 +180,15 @@ fn lines(app: &App, theme: &Theme, event: &Event, width: usize) -> Vec<Line<'sta
             ),
             None => citation.source.clone(),
         };
-        lines.push(Line::from(vec![
-            Span::styled(format!("[{}] ", n + 1), theme.key()),
-            Span::raw(clean(&about)),
-        ]));
+        let at_cursor = mark(&mut lines, app.chronology.link == Some(link + n));
+        let number = Span::styled(format!("{}[{}] ", if at_cursor { "▶" } else { "" }, n + 1), theme.key());
+        let mut line = Line::from(vec![number, Span::raw(clean(&about))]);
+        if at_cursor {
+            line = line.style(theme.selected());
+        }
+        lines.push(line);
         let quote = format!("“{}”", clean(&citation.quote));
         lines.extend(indented(&quote, "    ", "     ", width, theme.plain()));
     }
-    lines
+    (lines, link_line)
 }

@@ -12,6 +12,7 @@ mod header;
 mod help;
 mod list;
 mod overlay;
+mod reader;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -34,6 +35,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, theme: &Theme) -> Measured {
             density::render(frame, app, theme, layout.density);
             list::render(frame, app, theme, layout.list);
             detail::render(frame, app, theme, layout.detail)
+        }
+        Screen::Reader(reader) => {
+            let body = Rect::new(area.x, area.y, area.width, area.height.saturating_sub(1));
+            reader::render(frame, app, reader, theme, body)
         }
     };
     measured.list_rows = layout.list_inner_height();

@@ -16,4 +16,5 @@ mod layers;
 mod model;
 mod properties;
 mod pty;
+mod reader;
 mod ui;
