@@ -153,8 +153,14 @@ fn export(
     output: Option<&Path>,
     force: bool,
 ) -> ExitCode {
-    let events = query.filter(dataset, &SkimWordMatcher::default());
     let output = output.filter(|path| *path != Path::new("-"));
+    if output.is_some() {
+        if let Err(error) = export::remove_temporary_files_on_signals() {
+            eprintln!("error: cannot watch for signals: {error}");
+            return ExitCode::from(1);
+        }
+    }
+    let events = query.filter(dataset, &SkimWordMatcher::default());
     // Without --format, a file's extension chooses (as in the explorer's export); else markdown.
     let format = format.unwrap_or_else(|| output.map_or(ExportFormat::Md, ExportFormat::for_path));
     let generated = export::generated_now();

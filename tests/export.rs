@@ -317,7 +317,7 @@ fn cli_refuses_a_directory_and_a_device() {
         .arg(dir.path().join("missing/x.md"))
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("the directory does not exist; nothing was written"));
+        .stderr(predicate::str::contains("missing does not exist; nothing was written"));
 }
 
 /// Root ignores directory permissions, so run the binary as `nobody` when we are root.
@@ -352,7 +352,9 @@ fn a_failed_write_leaves_no_partial_file_and_no_changed_file() {
         assert!(as_unprivileged(&mut command), "setpriv is needed to drop root for this test");
         let output = command.output().expect("runs");
         assert_eq!(output.status.code(), Some(1), "{}", String::from_utf8_lossy(&output.stderr));
-        assert!(String::from_utf8_lossy(&output.stderr).contains("permission denied; nothing was written"));
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        let expected = format!("permission denied in {}; nothing was written", dir.path().display());
+        assert!(stderr.contains(&expected), "{stderr}");
     }
     let names: Vec<String> = std::fs::read_dir(dir.path())
         .expect("dir")
@@ -580,4 +582,123 @@ fn the_readme_example_is_what_annals_writes() {
     let out = annals().args(["export", "--weapon", "kn-23"]).output().expect("runs");
     let actual = String::from_utf8(out.stdout).expect("UTF-8");
     assert_eq!(without_generated_line(&example.join("\n")), without_generated_line(actual.trim_end()));
+}
+
+#[test]
+fn a_failed_write_names_its_real_cause() {
+    annals()
+        .args(["export", "-o", "/proc/version", "--force"])
+        .assert()
+        .code(1)
+        .stderr("error: cannot write /proc/version: cannot create a file in /proc: No such file or directory (os error 2); nothing was written\n");
+    annals().args(["export", "-o", "/proc/version/x.md"]).assert().code(1).stderr(
+        "error: cannot write /proc/version/x.md: /proc/version is not a directory; nothing was written\n",
+    );
+}
+
+#[test]
+fn force_never_carries_setuid_or_setgid_onto_the_new_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("report.md");
+    std::fs::write(&path, "old").expect("seed");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o6755)).expect("chmod");
+    assert_eq!(std::fs::metadata(&path).expect("metadata").permissions().mode() & 0o7777, 0o6755);
+    annals().arg("export").arg("-o").arg(&path).arg("--force").assert().success();
+    let mode = std::fs::metadata(&path).expect("metadata").permissions().mode() & 0o7777;
+    assert_eq!(mode, 0o755, "the permission bits kept, the setuid and setgid bits dropped");
+}
+
+/// A dataset whose markdown export is some 7 MB, so that writing it takes a moment.
+fn large_dataset() -> &'static Path {
+    static DIR: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = tempfile::tempdir().expect("temp dir");
+        copy_tree(&good_fixture(), dir.path());
+        let events = dir.path().join("data/events/2023.toml");
+        let mut text = std::fs::read_to_string(&events).expect("events");
+        let summary = "A long summary of shells and launchers. ".repeat(450);
+        for i in 0..400 {
+            text.push_str(&format!(
+                "\n[[event]]\nid = \"bulk-{i}\"\ndate = \"2023-08\"\ntitle = \"Bulk event {i}\"\nsummary = \"{summary}\"\n\
+                 kind = \"transfer\"\nstatus = \"reported\"\nactors = [\"north-korea\"]\nclaimed_by = [\"nis\"]\n\n\
+                 [[event.citations]]\nsource = \"aljazeera\"\n\
+                 quote = \"Pyongyang has supplied Moscow with more than one million artillery shells since early August\"\n"
+            ));
+        }
+        std::fs::write(&events, text).expect("write events");
+        dir
+    })
+    .path()
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    for entry in std::fs::read_dir(from).expect("readable") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            std::fs::create_dir_all(&target).expect("mkdir");
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
+
+fn temporaries(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|name| name.starts_with(".annals-export-"))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn kill(signal: &str, pid: u32) {
+    let status = std::process::Command::new("kill").arg(format!("-{signal}")).arg(pid.to_string()).status();
+    assert!(status.expect("kill runs").success(), "kill -{signal} {pid}");
+}
+
+#[test]
+fn an_export_interrupted_by_a_signal_leaves_no_temporary_file() {
+    let data = large_dataset();
+    for (signal, number) in [("INT", 2), ("TERM", 15), ("HUP", 1), ("QUIT", 3)] {
+        let mut interrupted = false;
+        // Catch the export while its temporary file exists: stop it as soon as the file is
+        // seen, and signal it only if the file is still there (else try again).
+        for _attempt in 0..8 {
+            let out = tempfile::tempdir().expect("temp dir");
+            let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_annals"))
+                .arg("--data")
+                .arg(data)
+                .arg("export")
+                .arg("-o")
+                .arg(out.path().join("large.md"))
+                .stderr(std::process::Stdio::null())
+                .spawn()
+                .expect("annals starts");
+            let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+            while temporaries(out.path()).is_empty() && child.try_wait().expect("status").is_none() {
+                assert!(std::time::Instant::now() < deadline, "the export never started writing");
+                std::thread::sleep(std::time::Duration::from_micros(200));
+            }
+            kill("STOP", child.id());
+            if temporaries(out.path()).is_empty() {
+                kill("CONT", child.id());
+                child.wait().expect("ends");
+                continue;
+            }
+            kill(signal, child.id());
+            kill("CONT", child.id());
+            let status = child.wait().expect("ends");
+            assert_eq!(status.code(), Some(128 + number), "SIG{signal}: exit 128 + the signal");
+            assert_eq!(temporaries(out.path()), Vec::<String>::new(), "SIG{signal}: no temporary file left");
+            interrupted = true;
+            break;
+        }
+        assert!(interrupted, "SIG{signal}: never caught an export while it was writing");
+    }
 }

@@ -14,7 +14,7 @@ use crate::query::Query;
 use crate::text::clean;
 
 pub use markdown::{Markdown, describe, escape};
-pub use write::{WriteError, write_atomically};
+pub use write::{WriteError, describe_io_error, remove_temporary_files_on_signals, write_atomically};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ExportFormat {
