@@ -46,12 +46,14 @@ pub enum Command {
         /// Output format
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
+        #[command(flatten)]
+        csv: CsvFlags,
     },
-    /// Export the matching events: markdown with footnoted quotes (default), JSON or CSV
+    /// Export the matching events: markdown with footnoted quotes (default), HTML, JSON, CSV or TimelineJS
     Export {
         #[command(flatten)]
         filters: Filters,
-        /// Output format [default: from FILE's extension (.json, .csv), else md]
+        /// Output format [default: from FILE's extension (.html, .json, .csv), else md]
         #[arg(long, value_enum)]
         format: Option<ExportFormat>,
         /// Write to FILE (atomically) instead of standard output; `-` is standard output
@@ -60,9 +62,20 @@ pub enum Command {
         /// Overwrite FILE if it exists
         #[arg(long)]
         force: bool,
+        #[command(flatten)]
+        csv: CsvFlags,
     },
     /// Validate the dataset and print every problem; exit 0 when clean, 1 when not
     Check,
+}
+
+/// How CSV cells are written.
+#[derive(Debug, Clone, Copy, Default, Args)]
+pub struct CsvFlags {
+    /// CSV: keep cells that start with = + - @ exactly as they are (by default they get a
+    /// leading ' so that spreadsheets show them as text instead of running them as formulas)
+    #[arg(long)]
+    pub raw_csv: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

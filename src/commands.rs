@@ -9,8 +9,8 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use crate::cli::{Cli, Command, Filters, ListFormat};
-use crate::export::{self, Export, ExportFormat};
+use crate::cli::{Cli, Command, CsvFlags, Filters, ListFormat};
+use crate::export::{self, Export, ExportFormat, Options};
 use crate::load::{self, Bundled, LoadFailure, OnDisk, Progress};
 use crate::model::Dataset;
 use crate::query::Query;
@@ -32,17 +32,17 @@ pub fn run(cli: Cli) -> ExitCode {
             let_the_os_free(dataset);
             code
         }
-        Some(Command::Export { ref filters, format, ref output, force }) => {
+        Some(Command::Export { ref filters, format, ref output, force, csv }) => {
             let data_dir = cli.data.as_deref();
             with_query(dataset, &[&cli.filters, filters], |dataset, query| {
-                let code = export(&dataset, &query, format, data_dir, output.as_deref(), force);
+                let code = export(&dataset, &query, format, data_dir, output.as_deref(), force, csv);
                 let_the_os_free(dataset);
                 code
             })
         }
-        Some(Command::List { ref filters, format }) => {
+        Some(Command::List { ref filters, format, csv }) => {
             with_query(dataset, &[&cli.filters, filters], |dataset, query| {
-                let code = list(&dataset, &query, format);
+                let code = list(&dataset, &query, format, csv);
                 let_the_os_free(dataset);
                 code
             })
@@ -152,6 +152,7 @@ fn export(
     data_dir: Option<&Path>,
     output: Option<&Path>,
     force: bool,
+    csv: CsvFlags,
 ) -> ExitCode {
     let output = output.filter(|path| *path != Path::new("-"));
     if output.is_some() {
@@ -164,8 +165,10 @@ fn export(
     // Without --format, a file's extension chooses (as in the explorer's export); else markdown.
     let format = format.unwrap_or_else(|| output.map_or(ExportFormat::Md, ExportFormat::for_path));
     let generated = export::generated_now();
-    let bytes =
-        Export { dataset, events: &events, query, format, data_dir, output, generated: &generated }.render();
+    // JSON and CSV for a terminal are cleaned like text; for a file or a pipe they stay exact.
+    let options = Options { terminal: output.is_none() && io::stdout().is_terminal(), raw_csv: csv.raw_csv };
+    let bytes = Export { dataset, events: &events, query, format, data_dir, output, generated: &generated }
+        .render_with(options);
     let Some(path) = output else {
         let mut out = io::stdout().lock();
         return match out.write_all(&bytes).and_then(|()| out.flush()) {
@@ -189,16 +192,23 @@ fn export(
     }
 }
 
-fn list(dataset: &Dataset, query: &Query, format: ListFormat) -> ExitCode {
+fn list(dataset: &Dataset, query: &Query, format: ListFormat, csv: CsvFlags) -> ExitCode {
     let events = query.filter(dataset, &SkimWordMatcher::default());
+    let options = Options { terminal: io::stdout().is_terminal(), raw_csv: csv.raw_csv };
     let mut out = io::stdout().lock();
     let written = match format {
         ListFormat::Text => export::write_text(&mut out, dataset, &events),
-        ListFormat::Json => export::write_json(&mut out, dataset, &events),
-        ListFormat::Csv => export::write_csv(&mut out, dataset, &events),
+        ListFormat::Json => export::write_json(&mut out, dataset, &events, options),
+        ListFormat::Csv => export::write_csv(&mut out, dataset, &events, options),
     };
     match written.and_then(|()| out.flush()) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(()) => {
+            // Only rows go to standard output; the count is for the person reading.
+            if format == ListFormat::Text {
+                eprintln!("{} of {} events", events.len(), dataset.events().len());
+            }
+            ExitCode::SUCCESS
+        }
         // A closed pipe (`annals list | head`) is the reader's choice, not an error.
         Err(error) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(error) => {

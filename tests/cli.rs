@@ -126,13 +126,14 @@ fn the_bundled_dataset_checks_clean_from_any_directory() {
 
 #[test]
 fn list_prints_events_chronologically_at_their_precision() {
-    let text = stdout_of(&["list"]);
+    let output = good(&["list"]).output().expect("annals runs");
+    let text = String::from_utf8(output.stdout).expect("UTF-8");
     let lines: Vec<&str> = text.lines().collect();
-    assert_eq!(lines.len(), 4);
+    assert_eq!(lines.len(), 3, "only rows on standard output");
     assert!(lines[0].starts_with("2023-08..2023-11-01  transfer"), "{}", lines[0]);
     assert!(lines[1].starts_with("2023-09              meeting"), "{}", lines[1]);
     assert!(lines[2].starts_with("2023-11              transfer"), "{}", lines[2]);
-    assert_eq!(lines[3], "3 of 3 events");
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "3 of 3 events\n", "the count on standard error");
 }
 
 #[test]
@@ -289,4 +290,119 @@ fn the_readme_lists_every_key_the_help_overlay_lists() {
         let row = format!("| {} | {} |", key.replace('|', "\\|"), what.replace('|', "\\|"));
         assert!(readme.contains(&row), "README is missing the key row {row}");
     }
+}
+
+/// A copy of the good fixture with its events file edited, and the copy's path.
+fn good_copy_with(edit: impl Fn(String) -> String) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    copy_tree(&fixtures().join("good"), dir.path());
+    let events = dir.path().join("data/events/2023.toml");
+    let text = std::fs::read_to_string(&events).expect("events file");
+    std::fs::write(&events, edit(text)).expect("write events");
+    dir
+}
+
+const NORMAL_TITLE: &str = "title = \"North Korea ships over a million artillery shells to Russia\"";
+
+/// Every character of `text` that must not reach a terminal raw.
+fn unsafe_characters(text: &str) -> Vec<char> {
+    text.chars().filter(|&c| c != '\n' && annals::text::clean_char(c) != c).collect()
+}
+
+#[test]
+fn json_escapes_every_invisible_character_and_decodes_to_the_exact_data() {
+    let hostile = "C1 \\u0085 \\u009B[31m DEL \\u007F bidi \\u202E \\u2066 zero \\u200B tag \\U000E0041 esc \\u001B]0;x\\u0007";
+    let dir = good_copy_with(|text| text.replace(NORMAL_TITLE, &format!("title = \"{hostile}\"")));
+    let output =
+        annals().arg("--data").arg(dir.path()).args(["list", "--format", "json"]).output().expect("runs");
+    let json = String::from_utf8(output.stdout).expect("UTF-8");
+    assert_eq!(unsafe_characters(&json), Vec::<char>::new(), "{json}");
+    assert!(
+        json.contains(
+            "C1 \\u0085 \\u009b[31m DEL \\u007f bidi \\u202e \\u2066 zero \\u200b tag \\udb40\\udc41"
+        )
+    );
+    let value: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
+    let title = value[0]["title"].as_str().expect("a title");
+    assert_eq!(
+        title,
+        "C1 \u{85} \u{9b}[31m DEL \u{7f} bidi \u{202e} \u{2066} zero \u{200b} tag \u{e0041} esc \u{1b}]0;x\u{7}"
+    );
+}
+
+#[test]
+fn csv_cells_that_start_like_formulas_are_neutralised_unless_raw() {
+    let formula = "=HYPERLINK(\\\"http://x.test\\\",\\\"click\\\")";
+    let dir = good_copy_with(|text| {
+        text.replace(NORMAL_TITLE, &format!("title = \"{formula}\"")).replacen(
+            "summary = \"South Korea",
+            "summary = \"@SUM(1) South Korea",
+            1,
+        )
+    });
+    let rows = |raw: bool| {
+        let mut command = annals();
+        command.arg("--data").arg(dir.path()).args([
+            "list",
+            "--format",
+            "csv",
+            "--weapon",
+            "artillery-shells",
+        ]);
+        if raw {
+            command.arg("--raw-csv");
+        }
+        let csv = command.output().expect("runs").stdout;
+        let mut reader = csv::Reader::from_reader(csv.as_slice());
+        reader.records().map(|r| r.expect("a row")).collect::<Vec<_>>()
+    };
+    let safe = rows(false);
+    assert_eq!(&safe[0][4], "'=HYPERLINK(\"http://x.test\",\"click\")");
+    assert!(safe[0][5].starts_with("'@SUM(1) South Korea"));
+    assert_eq!(&safe[0][1], "2023-08", "ordinary cells are untouched");
+    let raw = rows(true);
+    assert_eq!(&raw[0][4], "=HYPERLINK(\"http://x.test\",\"click\")");
+    assert!(raw[0][5].starts_with("@SUM(1) South Korea"));
+}
+
+/// What annals writes to a terminal (a pseudo-terminal), as bytes.
+fn on_a_terminal(args: &[&str]) -> String {
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    let pty = native_pty_system()
+        .openpty(PtySize { rows: 50, cols: 200, pixel_width: 0, pixel_height: 0 })
+        .expect("a pseudo-terminal");
+    let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_annals"));
+    command.args(args);
+    command.cwd(env!("CARGO_MANIFEST_DIR"));
+    let mut child = pty.slave.spawn_command(command).expect("annals starts");
+    drop(pty.slave);
+    let mut reader = pty.master.try_clone_reader().expect("pty reader");
+    let reading = std::thread::spawn(move || {
+        let mut bytes = Vec::new();
+        let mut buffer = [0u8; 8192];
+        // Ends with EOF or EIO once annals has exited and its side of the terminal is closed.
+        while let Ok(n) = std::io::Read::read(&mut reader, &mut buffer) {
+            if n == 0 {
+                break;
+            }
+            bytes.extend_from_slice(&buffer[..n]);
+        }
+        bytes
+    });
+    assert!(child.wait().expect("annals ends").success());
+    drop(pty.master);
+    String::from_utf8(reading.join().expect("reader")).expect("UTF-8")
+}
+
+#[test]
+fn json_and_csv_are_cleaned_for_a_terminal_and_exact_for_a_pipe() {
+    let hostile = fixtures().join("hostile");
+    let hostile = hostile.to_str().expect("UTF-8 path");
+    for format in ["json", "csv"] {
+        let shown = on_a_terminal(&["--data", hostile, "list", "--format", format]);
+        assert_eq!(unsafe_characters(&shown.replace('\r', "")), Vec::<char>::new(), "{format}: {shown}");
+        assert!(shown.contains("Escapes \u{fffd}[31mred"), "{format}: {shown}");
+    }
+    let piped = annals().args(["--data", hostile, "list", "--format", "csv"]).output().expect("runs").stdout;
+    assert!(String::from_utf8_lossy(&piped).contains("Escapes \u{1b}[31mred"), "a pipe gets the exact data");
 }
