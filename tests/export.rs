@@ -864,8 +864,9 @@ fn temporaries(dir: &Path) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// bash's own `kill`, so the test needs no procps.
 fn kill(signal: &str, pid: u32) {
-    let status = std::process::Command::new("kill").arg(format!("-{signal}")).arg(pid.to_string()).status();
+    let status = std::process::Command::new("bash").arg("-c").arg(format!("kill -{signal} {pid}")).status();
     assert!(status.expect("kill runs").success(), "kill -{signal} {pid}");
 }
 
