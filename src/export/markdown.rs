@@ -180,23 +180,30 @@ impl Markdown<'_> {
 
 /// The filters in plain words: "Events naming North Korea or Russia, from 2024 on."
 pub fn describe(query: &Query, dataset: &Dataset) -> String {
+    describe_with(query, dataset, &escape)
+}
+
+/// `describe`, with names and words from the data passed through `literal` (markdown's
+/// `escape`, or HTML's).
+pub(super) fn describe_with(query: &Query, dataset: &Dataset, literal: &dyn Fn(&str) -> String) -> String {
     let or = |names: Vec<String>| match names.len() {
         0 | 1 => names.join(""),
         _ => format!("{} or {}", names[..names.len() - 1].join(", "), names[names.len() - 1]),
     };
     let mut parts = Vec::new();
     if !query.actors.is_empty() {
-        let names = query.actors.iter().map(|id| escape(dataset.actor(id).map_or(id, |a| &a.name))).collect();
+        let names =
+            query.actors.iter().map(|id| literal(dataset.actor(id).map_or(id, |a| &a.name))).collect();
         parts.push(format!("naming {}", or(names)));
     }
     if !query.weapons.is_empty() {
         let names =
-            query.weapons.iter().map(|id| escape(dataset.weapon(id).map_or(id, |w| &w.name))).collect();
+            query.weapons.iter().map(|id| literal(dataset.weapon(id).map_or(id, |w| &w.name))).collect();
         parts.push(format!("involving {}", or(names)));
     }
     if !query.sources.is_empty() {
         let names =
-            query.sources.iter().map(|id| escape(dataset.source(id).map_or(id, |s| &s.outlet))).collect();
+            query.sources.iter().map(|id| literal(dataset.source(id).map_or(id, |s| &s.outlet))).collect();
         parts.push(format!("citing {}", or(names)));
     }
     match (query.from, query.to) {
@@ -206,7 +213,7 @@ pub fn describe(query: &Query, dataset: &Dataset) -> String {
         (None, None) => {}
     }
     if !query.words.is_empty() {
-        let words: Vec<String> = query.words.iter().map(|w| format!("“{}”", escape(w))).collect();
+        let words: Vec<String> = query.words.iter().map(|w| format!("“{}”", literal(w))).collect();
         parts.push(format!("matching {}", words.join(" and ")));
     }
     if parts.is_empty() {

@@ -1,0 +1,73 @@
+//! One event as the JSON and CSV outputs present it: every field, ids as written, and each
+//! citation's article path.
+
+use serde::Serialize;
+
+use crate::model::{Dataset, Event, Quantity};
+
+/// One event as the JSON and CSV outputs present it, with each citation's article path.
+#[derive(Debug, Serialize)]
+pub struct EventRecord<'a> {
+    pub id: &'a str,
+    /// The date as curated (`2023`, `2023-08` or `2023-08-30`).
+    pub date: String,
+    pub date_precision: crate::date::DatePrecision,
+    pub until: Option<String>,
+    pub date_basis: Option<&'a str>,
+    pub reported: Option<String>,
+    pub reported_basis: Option<&'a str>,
+    pub title: &'a str,
+    pub summary: &'a str,
+    pub kind: &'static str,
+    pub status: &'static str,
+    pub actors: &'a [String],
+    pub weapons: &'a [String],
+    pub from: Option<&'a str>,
+    pub to: Option<&'a str>,
+    pub claimed_by: &'a [String],
+    pub related: &'a [String],
+    pub quantities: &'a [Quantity],
+    pub citations: Vec<CitationRecord<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CitationRecord<'a> {
+    pub source: &'a str,
+    /// The article's path as the dataset gives it, e.g. `seeds/003_1e972da549e7da1c.txt`.
+    pub file: &'a str,
+    pub quote: &'a str,
+}
+
+impl<'a> EventRecord<'a> {
+    pub fn new(event: &'a Event, dataset: &'a Dataset) -> Self {
+        Self {
+            id: &event.id,
+            date: event.date.to_string(),
+            date_precision: event.date.precision(),
+            until: event.until.map(|d| d.to_string()),
+            date_basis: event.date_basis.as_deref(),
+            reported: event.reported.map(|d| d.to_string()),
+            reported_basis: event.reported_basis.as_deref(),
+            title: &event.title,
+            summary: &event.summary,
+            kind: event.kind.as_str(),
+            status: event.status.as_str(),
+            actors: &event.actors,
+            weapons: &event.weapons,
+            from: event.from.as_deref(),
+            to: event.to.as_deref(),
+            claimed_by: &event.claimed_by,
+            related: &event.related,
+            quantities: &event.quantities,
+            citations: event
+                .citations
+                .iter()
+                .map(|c| CitationRecord {
+                    source: &c.source,
+                    file: dataset.source(&c.source).map_or("", |s| s.file.as_str()),
+                    quote: &c.quote,
+                })
+                .collect(),
+        }
+    }
+}
