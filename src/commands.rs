@@ -6,6 +6,7 @@
 //! argument, 128 + N ended by signal N. Nothing here panics on a closed or full stream.
 
 mod console;
+mod show;
 
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::Path;
@@ -49,6 +50,12 @@ pub fn run(cli: Cli) -> ExitCode {
         None => load::load(&Bundled),
     };
     match cli.command {
+        Some(Command::Show { ref id, format }) => {
+            with_query(dataset, &[&cli.filters], |dataset, _| show::show(&dataset, id, format))
+        }
+        Some(Command::Coverage { ref sources, format }) => {
+            with_query(dataset, &[&cli.filters], |dataset, _| show::coverage_of(&dataset, sources, format))
+        }
         Some(Command::Check) => {
             let code = check(&dataset);
             let_the_os_free(dataset);

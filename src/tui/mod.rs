@@ -53,7 +53,7 @@ pub fn run(dataset: Arc<Dataset>, query: Query, data_dir: Option<PathBuf>) -> io
 
     let (messages, inbox) = mpsc::channel();
     sources::forward_signals(messages.clone())?;
-    let input = Input::start(messages.clone());
+    let input = Input::start(messages.clone())?;
     let mut effects = Effects::new(messages, matcher);
     let mut ending = Ending::Quit;
     while !app.should_quit {
@@ -115,17 +115,20 @@ pub fn run(dataset: Arc<Dataset>, query: Query, data_dir: Option<PathBuf>) -> io
 /// Draw a frame; when it measured something new (a resize, a new selection's detail), let
 /// the app adjust its scrolling and draw again. Returns the area drawn.
 fn draw(session: &mut Session, app: &mut App, theme: &Theme) -> io::Result<Rect> {
-    // A new size (the first frame, a resize) is measured before it is shown, so no frame
-    // shows the list scrolled for the old size.
+    // A new size (the first frame, a resize), or a passage or link to bring into view, is
+    // measured off screen before it is shown, so no frame shows the wrong scroll.
     let size = session.terminal.size()?;
     let area = Rect::new(0, 0, size.width, size.height);
-    if session.terminal.get_frame().area() != area || app.measured == Measured::default() {
+    if session.terminal.get_frame().area() != area
+        || app.measured == Measured::default()
+        || app.wants_measure()
+    {
         let measured = ui::measure(app, area);
         app.update(Action::Measured(measured));
     }
     let mut measured = app.measured;
     let area = session.terminal.draw(|frame| measured = ui::draw(frame, app, theme))?.area;
-    if measured != app.measured || app.wants_measure() {
+    if measured != app.measured {
         app.update(Action::Measured(measured));
         session.terminal.draw(|frame| measured = ui::draw(frame, app, theme))?;
         app.update(Action::Measured(measured));

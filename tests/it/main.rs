@@ -17,4 +17,5 @@ mod model;
 mod properties;
 mod pty;
 mod reader;
+mod show;
 mod ui;

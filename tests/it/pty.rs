@@ -155,3 +155,43 @@ fn termination_signals_restore_the_terminal() {
         }
     }
 }
+
+#[test]
+fn o_opens_the_reader_and_esc_returns() {
+    let mut session = Session::start(&["--data", "tests/fixtures/good"]);
+    session.wait_for("the opening screen", |s| s.contains("3 of 3 events"));
+    session.send("j");
+    session.wait_for("the second event", |s| s.contains("▶ 2023-09"));
+    session.send("o");
+    let screen = session.wait_for("the reader", |s| s.contains("Cited by") && s.contains("Al Jazeera ·"));
+    assert!(
+        screen.contains("North Korea’s leader Kim Jong Un met"),
+        "the cited paragraph is on screen: {screen}"
+    );
+    session.send("\x1b");
+    let screen =
+        session.wait_for("the chronology again", |s| s.contains("Chronology") && !s.contains("Cited by"));
+    assert!(screen.contains("▶ 2023-09"), "the same event is selected: {screen}");
+    session.send("q");
+    assert!(session.wait_for_exit().success());
+}
+
+#[test]
+fn sigtstp_gives_the_terminal_back_and_sigcont_takes_it_again() {
+    let mut session = Session::start(&["--data", "tests/fixtures/good"]);
+    session.wait_for("the opening screen", |s| s.contains("3 of 3 events"));
+    let pid = session.child.process_id().expect("the child's pid").to_string();
+    let kill = |signal: &str| {
+        std::process::Command::new("kill").args([signal, &pid]).status().is_ok_and(|s| s.success())
+    };
+    assert!(kill("-TSTP"));
+    session.wait_for("the main screen while stopped", |_| {
+        !session.parser.lock().expect("lock").screen().alternate_screen()
+    });
+    assert!(kill("-CONT"));
+    session.wait_for("the UI again", |s| {
+        session.parser.lock().expect("lock").screen().alternate_screen() && s.contains("3 of 3 events")
+    });
+    session.send("q");
+    assert!(session.wait_for_exit().success());
+}
