@@ -48,8 +48,13 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, theme: &Theme) -> Measured {
         Some(Overlay::Date { bound, input, error }) => {
             overlay::date_prompt(frame, theme, *bound, input, error.as_deref(), area)
         }
-        Some(Overlay::Export { input, confirm, error }) => {
-            overlay::export_prompt(frame, app, theme, input, *confirm, error.as_deref(), area)
+        Some(Overlay::Export { input, confirm, error, empty }) => {
+            let question = match (*confirm, *empty) {
+                (true, true) => Some(overlay::Question::Empty),
+                (true, false) => Some(overlay::Question::Overwrite),
+                (false, _) => None,
+            };
+            overlay::export_prompt(frame, app, theme, input, question, error.as_deref(), area)
         }
         Some(Overlay::Help { scroll }) => {
             let (rows, lines) = help::render(frame, theme, *scroll, area);
