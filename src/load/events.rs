@@ -4,17 +4,12 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
+use super::limits::{QUOTE_CHARS, SUMMARY_CHARS, TITLE_CHARS};
 use super::parse::RecordProblem;
 use super::provenance::{contains, normalised};
 use super::raw::{Id, RawEvent};
 use super::registry::{Reference, Registry, invalid_id};
 use crate::model::{Citation, Event, EventFacets, Qualifier, Quantity, group_thousands};
-
-/// The longest a title, a summary and a quote may be, in characters: past these a record is
-/// almost surely a paste gone wrong, and would swamp the screen and the export.
-const TITLE_LIMIT: usize = 500;
-const SUMMARY_LIMIT: usize = 20_000;
-const QUOTE_LIMIT: usize = 10_000;
 
 /// What an event's references are checked against.
 pub(crate) struct References<'r> {
@@ -95,7 +90,7 @@ fn check_texts(event: &RawEvent, findings: &mut Findings<'_>) {
     let long = |text: &str, limit: usize| text.len() > limit && text.chars().count() > limit;
     let length = |text: &str| group_thousands(text.chars().count() as u64);
     for (field, value, limit) in
-        [("title", &event.title, TITLE_LIMIT), ("summary", &event.summary, SUMMARY_LIMIT)]
+        [("title", &event.title, TITLE_CHARS), ("summary", &event.summary, SUMMARY_CHARS)]
     {
         if long(value.get_ref(), limit) {
             let (length, limit) = (length(value.get_ref()), group_thousands(limit as u64));
@@ -106,8 +101,8 @@ fn check_texts(event: &RawEvent, findings: &mut Findings<'_>) {
         }
     }
     for citation in &event.citations {
-        if long(citation.quote.get_ref(), QUOTE_LIMIT) {
-            let (length, limit) = (length(citation.quote.get_ref()), group_thousands(QUOTE_LIMIT as u64));
+        if long(citation.quote.get_ref(), QUOTE_CHARS) {
+            let (length, limit) = (length(citation.quote.get_ref()), group_thousands(QUOTE_CHARS as u64));
             let message = format!(
                 "the quote is {length} characters long; cite the passage that supports the event, under {limit}"
             );

@@ -9,6 +9,7 @@
 
 mod events;
 mod files;
+mod limits;
 mod links;
 mod parse;
 mod problems;
@@ -19,7 +20,7 @@ mod taxonomy;
 mod validate;
 
 pub use crate::text::suggest_id;
-pub use files::{Bundled, DatasetFiles, InMemory, OnDisk};
+pub use files::{Bundled, DatasetFiles, InMemory, OnDisk, Refusal};
 pub use problems::Problem;
 pub use provenance::{locate, normalise_for_quote};
 pub use registry::is_valid_id;

@@ -7,7 +7,8 @@ use std::borrow::Cow;
 use serde::de::DeserializeOwned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 
-use super::files::DatasetFiles;
+use super::files::{DatasetFiles, unreadable};
+use super::limits::{DATA_FILE_BYTES, EVENT_FILE_BYTES};
 use super::problems::{At, FileProblem, LineIndex, invalid_utf8_position};
 
 /// The records of one file, parsed on any thread, with the problems found in it.
@@ -252,14 +253,11 @@ fn read_text(
     missing_hint: &str,
     problems: &mut Vec<FileProblem>,
 ) -> Option<String> {
-    let bytes = match files.read(path) {
+    let limit = if path.starts_with("data/events/") { EVENT_FILE_BYTES } else { DATA_FILE_BYTES };
+    let bytes = match files.read(path, limit) {
         Ok(bytes) => bytes,
         Err(error) => {
-            let why = match error.kind() {
-                std::io::ErrorKind::NotFound => "file not found".to_string(),
-                _ => format!("cannot read the file ({error})"),
-            };
-            problems.push((At::Whole, None, format!("{why}; {missing_hint}")));
+            problems.push((At::Whole, None, unreadable(&error, missing_hint)));
             return None;
         }
     };

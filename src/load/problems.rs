@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::fmt;
 
 use super::files::DatasetFiles;
+use super::limits::EVENT_FILE_BYTES;
 
 /// One thing wrong with a dataset, with where it is and what to do about it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -157,7 +158,8 @@ impl<'a> ProblemLog<'a> {
         let files = self.files;
         let path = &self.entries[file];
         let index = self.indexes.entry(file).or_insert_with(|| {
-            let text = files.read(path).ok().and_then(|bytes| String::from_utf8(bytes).ok())?;
+            let text =
+                files.read(path, EVENT_FILE_BYTES).ok().and_then(|bytes| String::from_utf8(bytes).ok())?;
             Some(LineIndex::new(text))
         });
         index.as_ref().map(|index| index.position(offset))

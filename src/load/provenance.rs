@@ -5,7 +5,8 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use super::files::{DatasetFiles, is_inside_dataset};
+use super::files::{DatasetFiles, Refusal, is_inside_dataset};
+use super::limits::ARTICLE_BYTES;
 
 /// `text` as `normalise_for_quote` would make it, borrowed when it already is (most quotes):
 /// printable ASCII with single spaces, none at either end. The tests have no early exit, so
@@ -150,7 +151,7 @@ pub(crate) fn load_article(files: &dyn DatasetFiles, path: &str) -> Result<Arc<s
         ));
     }
     let shown = files.display_path(path);
-    match files.read(path) {
+    match files.read(path, ARTICLE_BYTES) {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(text) => Ok(text.into()),
             Err(error) => Err(format!(
@@ -159,12 +160,20 @@ pub(crate) fn load_article(files: &dyn DatasetFiles, path: &str) -> Result<Arc<s
             )),
         },
         Err(error) => {
-            let why = if error.kind() == std::io::ErrorKind::NotFound {
-                "does not exist".to_string()
-            } else {
-                format!("cannot be read ({error})")
+            let (why, advice) = match Refusal::of(&error) {
+                Some(refusal @ Refusal::Outside) => {
+                    (refusal.to_string(), "copy the article itself into the dataset")
+                }
+                Some(refusal @ Refusal::TooLarge(_)) => {
+                    (refusal.to_string(), "keep the part the events cite, or correct `file`")
+                }
+                Some(refusal) => (refusal.to_string(), "put the article there or correct `file`"),
+                None if error.kind() == std::io::ErrorKind::NotFound => {
+                    ("does not exist".to_string(), "put the article there or correct `file`")
+                }
+                None => (format!("cannot be read ({error})"), "put the article there or correct `file`"),
             };
-            Err(format!("the article {shown} {why}; put the article there or correct `file`"))
+            Err(format!("the article {shown} {why}; {advice}"))
         }
     }
 }

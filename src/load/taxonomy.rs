@@ -7,6 +7,8 @@ use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
 
+use super::files::unreadable;
+use super::limits::DATA_FILE_BYTES;
 use super::problems::ProblemLog;
 use super::provenance::{load_article, normalise_for_quote};
 use super::raw::{RawActor, RawDatasetInfo, RawSource, RawWeapon};
@@ -33,10 +35,18 @@ pub(crate) struct Taxonomy {
 /// The name and description in `data/dataset.toml`; the name defaults to the folder's.
 pub(crate) fn dataset_info(log: &mut ProblemLog<'_>) -> (String, Option<String>) {
     let fallback = log.files().label();
-    let Ok(bytes) = log.files().read(INFO) else {
-        return (fallback, None);
-    };
+    let bytes = log.files().read(INFO, DATA_FILE_BYTES);
+    if bytes.as_ref().is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound) {
+        return (fallback, None); // The file is optional.
+    }
     let file = log.add_file(INFO);
+    let bytes = match bytes {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            log.report(file, None, None, unreadable(&error, "remove it or make it readable"));
+            return (fallback, None);
+        }
+    };
     let Ok(text) = String::from_utf8(bytes) else {
         log.report(file, None, None, "the file is not valid UTF-8; save it as UTF-8".into());
         return (fallback, None);
