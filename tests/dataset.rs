@@ -458,3 +458,40 @@ fn files_over_their_size_limit_are_refused_before_reading() {
         ]
     );
 }
+
+#[test]
+fn did_you_mean_stays_quick_with_two_hundred_thousand_aliases() {
+    let mut files =
+        load::InMemory::from_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good"))
+            .expect("the good fixture");
+    let mut actors = String::from_utf8(files_read(&files, "data/actors.toml")).expect("UTF-8");
+    for a in 0..3_200 {
+        let aliases: Vec<String> = (0..63).map(|i| format!("\"alias {a} {i}\"")).collect();
+        actors.push_str(&format!(
+            "\n[[actor]]\nid = \"actor-{a}\"\nname = \"Actor {a}\"\nkind = \"person\"\naliases = [{}]\n",
+            aliases.join(", ")
+        ));
+    }
+    files.insert("data/actors.toml", actors.into_bytes());
+    let events: String = (0..2_000)
+        .map(|e| {
+            format!(
+                "[[event]]\nid = \"e{e}\"\ndate = \"2023\"\ntitle = \"t\"\nsummary = \"s\"\nkind = \"other\"\nstatus = \"reported\"\nactors = [\"actor-{e}x\"]\nclaimed_by = [\"nis\"]\n[[event.citations]]\nsource = \"aljazeera\"\nquote = \"Pyongyang has supplied Moscow\"\n"
+            )
+        })
+        .collect();
+    files.insert("data/events/2024.toml", events.into_bytes());
+    let start = std::time::Instant::now();
+    let failure = load::load(&files).expect_err("2,000 unknown actors");
+    assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
+    assert_eq!(failure.problems.len(), 2_000);
+    assert!(
+        failure.problems.iter().all(|p| !p.message.contains("did you mean")),
+        "too many names to guess among"
+    );
+}
+
+fn files_read(files: &load::InMemory, path: &str) -> Vec<u8> {
+    use load::DatasetFiles;
+    files.read(path, u64::MAX).expect("in the fixture")
+}

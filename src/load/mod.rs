@@ -7,6 +7,7 @@
 //! `taxonomy` and `events` (each record's checks), `links` (checks across files),
 //! `provenance` (quotes in their articles) and `validate`, which runs them in order.
 
+mod diagnose;
 mod events;
 mod files;
 mod limits;
