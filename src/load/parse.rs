@@ -166,20 +166,7 @@ fn read_record<T: Record, U>(
     let span = item.span();
     let id = record_id(item.get_ref());
     let label = id.as_ref().map(|id| record_label(key, id));
-    // Serde reads a record in one go and stops at its first problem; only then is the record
-    // read again a field at a time, to find them all.
-    let (record, problems) = match T::deserialize(ValueDeserializer::from(item.clone())) {
-        Ok(record) => (Some((record, Damage::default())), Vec::new()),
-        Err(error) => match item.get_ref() {
-            DeValue::Table(table) => match diagnose::<T>(table, span.clone()) {
-                (_, problems) if problems.is_empty() => {
-                    (None, vec![(error_offset(&error, &span), explain_field_error(error.message()))])
-                }
-                found => found,
-            },
-            _ => (None, vec![(error_offset(&error, &span), explain_field_error(error.message()))]),
-        },
-    };
+    let (record, problems) = read_or_diagnose::<T>(&item);
     let mut located = |problems: Vec<RecordProblem>| {
         for (offset, message) in problems {
             parsed.problems.push((At::Offset(offset), label.clone(), message));
@@ -197,8 +184,26 @@ fn read_record<T: Record, U>(
     }
 }
 
-fn error_offset(error: &toml::de::Error, record: &std::ops::Range<usize>) -> usize {
-    error.span().map_or(record.start, |s| s.start)
+/// A record as serde reads it; or, when serde refuses it, every problem of its fields and
+/// the record with stand-ins for what could not be read (see `diagnose`).
+fn read_or_diagnose<T: Record>(
+    item: &toml::Spanned<DeValue<'_>>,
+) -> (Option<(T, Damage)>, Vec<RecordProblem>) {
+    let span = item.span();
+    // Serde reads a record in one go and stops at its first problem; only then is the record
+    // read again a field at a time, to find them all.
+    let error = match T::deserialize(ValueDeserializer::from(item.clone())) {
+        Ok(record) => return (Some((record, Damage::default())), Vec::new()),
+        Err(error) => error,
+    };
+    if let DeValue::Table(table) = item.get_ref() {
+        let (record, problems) = diagnose::<T>(table, span.clone());
+        if !problems.is_empty() {
+            return (record, problems);
+        }
+    }
+    let offset = error.span().map_or(span.start, |s| s.start);
+    (None, vec![(offset, explain_field_error(error.message()))])
 }
 
 /// The checked records of a file that has no problem, parsed a record at a time: the text is
