@@ -27,6 +27,25 @@ pub trait DatasetFiles: Sync {
 /// The dataset compiled into the binary from this repository's `data/` and `seeds/`.
 pub struct Bundled;
 
+impl Bundled {
+    /// Every file of the bundled dataset, as (dataset-relative path, bytes), for `annals init`.
+    pub fn files() -> Vec<(String, &'static [u8])> {
+        fn walk(dir: &'static Dir<'static>, prefix: &str, out: &mut Vec<(String, &'static [u8])>) {
+            for file in dir.files() {
+                out.push((format!("{prefix}/{}", file.path().display()), file.contents()));
+            }
+            for sub in dir.dirs() {
+                walk(sub, prefix, out);
+            }
+        }
+        let mut out = Vec::new();
+        walk(&BUNDLED_DATA, "data", &mut out);
+        walk(&BUNDLED_SEEDS, "seeds", &mut out);
+        out.sort();
+        out
+    }
+}
+
 impl DatasetFiles for Bundled {
     fn label(&self) -> String {
         "bundled dataset".to_string()

@@ -1,9 +1,11 @@
 //! The runtime: the terminal session, the sources that feed the loop (input, signals,
 //! worker answers), and the effects the app asks for. The loop: draw, wait, update, perform.
 
+mod editor;
 mod effects;
 mod session;
 mod sources;
+mod watch;
 mod worker;
 
 pub use effects::{ExportJob, export};
@@ -17,7 +19,7 @@ use ratatui::crossterm::event::Event;
 use ratatui::layout::Rect;
 use signal_hook::consts::{SIGCONT, SIGSTOP, SIGTSTP};
 
-use crate::app::{Action, App, Measured};
+use crate::app::{Action, App, Effect, Measured};
 use crate::keymap;
 use crate::model::Dataset;
 use crate::query::Query;
@@ -37,8 +39,17 @@ pub enum Ending {
     Signal(i32),
 }
 
+/// How the UI starts: the data's folder (None: the bundled dataset), whether to reload when
+/// its files change, and the problems of a first load that failed (shown at once).
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub data_dir: Option<PathBuf>,
+    pub watch: bool,
+    pub problems: Option<crate::app::Reloaded>,
+}
+
 /// Run the UI on `dataset`, starting with `query`, until the user quits or a signal arrives.
-pub fn run(dataset: Arc<Dataset>, query: Query, data_dir: Option<PathBuf>) -> io::Result<Ending> {
+pub fn run(dataset: Arc<Dataset>, query: Query, options: Options) -> io::Result<Ending> {
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         return Err(io::Error::other(
             "the terminal UI needs a terminal; for scripts use `annals list` (see `annals --help`)",
@@ -47,14 +58,22 @@ pub fn run(dataset: Arc<Dataset>, query: Query, data_dir: Option<PathBuf>) -> io
     let mut session = Session::enter()?;
     let matcher: Arc<dyn WordMatcher> = Arc::new(SkimWordMatcher::default());
     let mut app = App::new(dataset, Arc::clone(&matcher), query);
-    app.data_dir = data_dir;
+    app.data_dir = options.data_dir.clone();
     app.background_search = true;
+    if let Some(problems) = options.problems {
+        app.update(Action::Reloaded(problems));
+    }
     let theme = Theme::from_env();
 
     let (messages, inbox) = mpsc::channel();
     sources::forward_signals(messages.clone())?;
     let input = Input::start(messages.clone())?;
-    let mut effects = Effects::new(messages, matcher);
+    // Kept alive for the UI's life; dropping it stops the watching.
+    let _watcher = match (&options.data_dir, options.watch) {
+        (Some(dir), true) => Some(watch::watch(dir, messages.clone()).map_err(io::Error::other)?),
+        _ => None,
+    };
+    let mut effects = Effects::new(messages, matcher, options.data_dir);
     let mut ending = Ending::Quit;
     while !app.should_quit {
         let area = draw(&mut session, &mut app, &theme)?;
@@ -85,6 +104,10 @@ pub fn run(dataset: Arc<Dataset>, query: Query, data_dir: Option<PathBuf>) -> io
                     )));
                 }
                 Message::Answer(action) => Some(action),
+                Message::FilesChanged => {
+                    effects.reload();
+                    None
+                }
                 Message::Signal(SIGTSTP) => {
                     stop_until_continued(&mut session, &input)?;
                     None
@@ -96,7 +119,14 @@ pub fn run(dataset: Arc<Dataset>, query: Query, data_dir: Option<PathBuf>) -> io
                 }
             };
             if let Some(effect) = action.and_then(|action| app.update(action)) {
-                effects.perform(&app, effect);
+                if let Some(Effect::Edit { path, line }) = effects.perform(&app, effect) {
+                    edit(&mut session, &input, &mut app, &path, line)?;
+                    effects.reload();
+                }
+            }
+            if let Some(old) = app.retired.take() {
+                // Freeing a large dataset takes a while (a quarter second at 100k events).
+                std::thread::spawn(move || drop(old));
             }
             next = inbox.try_recv().ok();
         }
@@ -134,6 +164,25 @@ fn draw(session: &mut Session, app: &mut App, theme: &Theme) -> io::Result<Rect>
         app.update(Action::Measured(measured));
     }
     Ok(area)
+}
+
+/// Give the terminal to the user's editor at `path`:`line`, and take it back after.
+fn edit(
+    session: &mut Session,
+    input: &Input,
+    app: &mut App,
+    path: &std::path::Path,
+    line: u32,
+) -> io::Result<()> {
+    input.pause();
+    session.suspend();
+    let outcome = editor::run(path, line);
+    session.resume()?;
+    input.resume();
+    if let Err(message) = outcome {
+        app.status = Some(message);
+    }
+    Ok(())
 }
 
 /// Ctrl-Z from outside (SIGTSTP): give the terminal back, stop, and take it again when continued.

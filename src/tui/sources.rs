@@ -19,6 +19,8 @@ pub enum Message {
     InputGone(io::Error),
     Answer(Action),
     Signal(i32),
+    /// Files under `data/` or `seeds/` changed (`--watch`).
+    FilesChanged,
 }
 
 /// How long the input thread waits for a key before looking at its pause switch.

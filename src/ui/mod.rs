@@ -12,6 +12,7 @@ mod header;
 mod help;
 mod list;
 mod overlay;
+mod problems;
 mod reader;
 
 use ratatui::Frame;
@@ -39,6 +40,11 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, theme: &Theme) -> Measured {
         Screen::Reader(reader) => {
             let body = Rect::new(area.x, area.y, area.width, area.height.saturating_sub(1));
             reader::render(frame, app, reader, theme, body)
+        }
+        Screen::Problems(problems) => {
+            let body = Rect::new(area.x, area.y, area.width, area.height.saturating_sub(1));
+            problems::render(frame, problems, theme, body);
+            Measured::default()
         }
     };
     measured.list_rows = layout.list_inner_height();
