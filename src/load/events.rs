@@ -15,7 +15,7 @@ use super::limits::{
 use super::parse::RecordProblem;
 use super::problems::shown_id;
 use super::provenance::{find_quote, normalised};
-use super::raw::{Id, RawEvent};
+use super::raw::{Id, RawCitation, RawEvent};
 use super::registry::{Reference, Registry, invalid_id};
 use crate::model::{Event, EventFacets, Qualifier, Status, group_thousands};
 
@@ -99,13 +99,13 @@ fn check_texts(event: &RawEvent, damage: &Damage, findings: &mut Findings) {
         }
     }
     for (field, value, limit) in texts {
-        if let Some(message) = too_long(&format!("`{field}`"), value.get_ref(), limit) {
-            findings.add(value.span().start, message);
+        if let Some(problem) = too_long(value.get_ref(), limit) {
+            findings.add(value.span().start, format!("`{field}` {problem}"));
         }
     }
     for citation in &event.citations {
         let quote = citation.quote.get_ref();
-        if too_long("", quote, QUOTE_CHARS).is_some() {
+        if too_long(quote, QUOTE_CHARS).is_some() {
             let (length, limit) =
                 (group_thousands(quote.chars().count() as u64), group_thousands(QUOTE_CHARS as u64));
             let message = format!(
@@ -149,8 +149,8 @@ fn check_lists(event: &RawEvent, findings: &mut Findings) {
         ("related", &event.related),
     ];
     for (field, list) in lists {
-        if let Some(message) = too_many(&format!("`{field}`"), list.len(), ENTRIES_PER_LIST) {
-            findings.add(list[ENTRIES_PER_LIST].span().start, message);
+        if let Some(problem) = too_many(list.len(), ENTRIES_PER_LIST) {
+            findings.add(list[ENTRIES_PER_LIST].span().start, format!("`{field}` {problem}"));
             continue;
         }
         for repeat in repeats(list, |id| id.get_ref()) {
@@ -172,9 +172,8 @@ fn check_lists(event: &RawEvent, findings: &mut Findings) {
         ),
     ];
     for (field, beyond, count) in spans {
-        if let (Some(message), Some(at)) = (too_many(&format!("`{field}`"), count, ENTRIES_PER_LIST), beyond)
-        {
-            findings.add(at, message);
+        if let (Some(problem), Some(at)) = (too_many(count, ENTRIES_PER_LIST), beyond) {
+            findings.add(at, format!("`{field}` {problem}"));
         }
     }
     if let (Some(from), Some(to)) = (&event.from, &event.to) {
@@ -260,8 +259,8 @@ fn check_quantities(event: &RawEvent, findings: &mut Findings) {
 
 /// The event is cited, once by each citation; each quote is long enough to prove something,
 /// and a known source's quote is in its article, in whole words.
-fn check_citations(
-    event: &RawEvent,
+fn check_citations<'e>(
+    event: &'e RawEvent,
     refs: &References<'_>,
     sources_known: &[bool],
     damage: &Damage,
@@ -272,13 +271,10 @@ fn check_citations(
             "the event has no citations; add [[event.citations]] with a source id and a verbatim quote";
         findings.add(event.id.span().start, message.into());
     }
-    if event.citations.len() > 1 {
-        let quotes: Vec<_> = event.citations.iter().map(|c| normalised(c.quote.get_ref())).collect();
-        let cited: Vec<_> = event.citations.iter().zip(&quotes).collect();
-        for (repeat, _) in repeats(&cited, |(citation, quote)| (citation.source.get_ref(), quote.as_ref())) {
-            let message = "this citation repeats an earlier one (same source and quote); remove it";
-            findings.add(repeat.source.span().start, message.into());
-        }
+    let cited = |c: &'e RawCitation| (c.source.get_ref(), normalised(c.quote.get_ref()));
+    for repeat in repeats(&event.citations, cited) {
+        let message = "this citation repeats an earlier one (same source and quote); remove it";
+        findings.add(repeat.source.span().start, message.into());
     }
     for (citation, &known) in event.citations.iter().zip(sources_known) {
         let quote = normalised(citation.quote.get_ref());
@@ -287,7 +283,9 @@ fn check_citations(
             findings.add(at, "the quote is empty; copy the supporting words from the article".into());
             continue;
         }
-        if quote.split(' ').count() < QUOTE_MIN_WORDS || quote.chars().count() < QUOTE_MIN_CHARS {
+        if quote.splitn(QUOTE_MIN_WORDS, ' ').count() < QUOTE_MIN_WORDS
+            || quote.chars().take(QUOTE_MIN_CHARS).count() < QUOTE_MIN_CHARS
+        {
             let message = format!(
                 "the quote is too short to prove anything; cite at least {QUOTE_MIN_WORDS} words and {QUOTE_MIN_CHARS} characters of the article"
             );

@@ -37,16 +37,23 @@ pub(crate) const QUOTE_MIN_CHARS: usize = 12;
 /// did-you-mean: each suggestion compares the reference with every one of them.
 pub(crate) const SUGGESTION_CANDIDATES: usize = 5_000;
 
-/// The problem of `what` (e.g. "`summary`") when `text` is longer than `limit` characters.
-pub(crate) fn too_long(what: &str, text: &str, limit: usize) -> Option<String> {
+/// What is wrong with a text longer than `limit` characters, to follow its name ("`summary`
+/// is 30,000 characters long; …"); None when it is within. Nothing is allocated then: this
+/// runs on every text of every record.
+pub(crate) fn too_long(text: &str, limit: usize) -> Option<String> {
     // Counting characters costs a pass; a text within the limit in bytes is within it.
-    (text.len() > limit && text.chars().count() > limit).then(|| {
-        let length = group_thousands(text.chars().count() as u64);
-        format!("{what} is {length} characters long; keep it under {}", group_thousands(limit as u64))
+    if text.len() <= limit {
+        return None;
+    }
+    let length = text.chars().count();
+    (length > limit).then(|| {
+        let (length, limit) = (group_thousands(length as u64), group_thousands(limit as u64));
+        format!("is {length} characters long; keep it under {limit}")
     })
 }
 
-/// The problem of the list `what` (e.g. "`aliases`") when it has more than `limit` entries.
-pub(crate) fn too_many(what: &str, count: usize, limit: usize) -> Option<String> {
-    (count > limit).then(|| format!("{what} has {count} entries; keep it to {limit} at most"))
+/// What is wrong with a list of more than `limit` entries, to follow its name; None when
+/// it is within.
+pub(crate) fn too_many(count: usize, limit: usize) -> Option<String> {
+    (count > limit).then(|| format!("has {count} entries; keep it to {limit} at most"))
 }

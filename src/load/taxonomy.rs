@@ -213,19 +213,19 @@ impl Texts<'_, '_> {
     }
 
     fn within(&mut self, field: &str, value: &Spanned<String>, limit: usize) {
-        if let Some(message) = too_long(&format!("`{field}`"), value.get_ref(), limit) {
-            self.report(value, message);
+        if let Some(problem) = too_long(value.get_ref(), limit) {
+            self.report(value, format!("`{field}` {problem}"));
         }
     }
 
     /// A list of names: not too many, none too long.
     fn names(&mut self, field: &str, values: &[Spanned<String>]) {
-        if let Some(message) = too_many(&format!("`{field}`"), values.len(), NAMES_PER_RECORD) {
-            self.report(&values[NAMES_PER_RECORD], message);
+        if let Some(problem) = too_many(values.len(), NAMES_PER_RECORD) {
+            self.report(&values[NAMES_PER_RECORD], format!("`{field}` {problem}"));
         }
         for value in values {
-            if let Some(message) = too_long(&format!("an entry of `{field}`"), value.get_ref(), NAME_CHARS) {
-                self.report(value, message);
+            if let Some(problem) = too_long(value.get_ref(), NAME_CHARS) {
+                self.report(value, format!("an entry of `{field}` {problem}"));
             }
         }
     }
