@@ -1,7 +1,6 @@
 //! Live curation: a new dataset replaces the old one keeping the user's place, a dataset
 //! with problems opens a screen that lists them, and `E` asks to edit the record on screen.
 
-use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::{Action, App, Effect, Overlay, Reader, Screen};
@@ -77,7 +76,13 @@ impl App {
         }
         self.reopen_readers();
         self.answered = None;
-        self.chronology.selected = None;
+        // The shown rows are the old dataset's indices: nothing is listed until the new
+        // search answers (at once in tests; within a frame or two in the TUI).
+        self.chronology.visible = Arc::new(Vec::new());
+        self.chronology.rows.clear();
+        self.chronology.event_rows.clear();
+        self.chronology.density = Default::default();
+        self.chronology.selected = wanted;
         self.selection_anchor = wanted;
         self.query = query;
         self.refilter();
@@ -127,9 +132,7 @@ impl App {
                 .map(|o| (o.file.to_string(), o.line)),
         };
         match origin {
-            Some((file, line)) => {
-                self.pending = Some(Effect::Edit { path: PathBuf::from(dir).join(file), line })
-            }
+            Some((file, line)) => self.pending = Some(Effect::Edit { path: dir.join(file), line }),
             None => self.status = Some("nothing selected to edit".to_string()),
         }
     }

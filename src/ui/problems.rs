@@ -12,7 +12,7 @@ use crate::text::clean;
 
 pub fn render(frame: &mut Frame<'_>, problems: &Problems, theme: &Theme, area: Rect) {
     let title = format!(
-        " The data files have {}: fix them and save (or press r); Esc shows the last good data ",
+        " The data files have {}: fix and save, or press r · Esc: last good data ",
         clean(&problems.summary)
     );
     let block = Block::bordered().title(title).border_style(theme.focused_border());

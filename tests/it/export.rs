@@ -877,7 +877,7 @@ fn an_export_interrupted_by_a_signal_leaves_no_temporary_file() {
         let mut interrupted = false;
         // Catch the export while its temporary file exists: stop it as soon as the file is
         // seen, and signal it only if the file is still there (else try again).
-        for _attempt in 0..8 {
+        for _attempt in 0..30 {
             let out = tempfile::tempdir().expect("temp dir");
             let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_annals"))
                 .arg("--data")
