@@ -1,7 +1,7 @@
 //! HTML out: the markdown report rendered as one self-contained page, with no scripts and
 //! nothing fetched from elsewhere, that reads well on screen and on paper.
 
-use pulldown_cmark::{Event, Options, Parser};
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
 use crate::text::clean_char;
 
@@ -9,12 +9,14 @@ use crate::text::clean_char;
 pub fn page(markdown: &str, title: &str) -> String {
     // The markdown escapes every character of the data that could start markup, so the data
     // yields only text; were any raw HTML to get through, it is written as text all the same.
-    let events = Parser::new_ext(markdown, Options::ENABLE_FOOTNOTES).map(|event| match event {
-        Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
-        other => other,
-    });
+    let events: Vec<Event<'_>> = Parser::new_ext(markdown, Options::ENABLE_FOOTNOTES)
+        .map(|event| match event {
+            Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
+            other => other,
+        })
+        .collect();
     let mut body = String::with_capacity(markdown.len() * 5 / 4);
-    pulldown_cmark::html::push_html(&mut body, events);
+    pulldown_cmark::html::push_html(&mut body, with_heading_ids(events).into_iter());
     format!(
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
@@ -22,6 +24,34 @@ pub fn page(markdown: &str, title: &str) -> String {
          <title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n{body}</main>\n</body>\n</html>\n",
         text(title)
     )
+}
+
+/// Each heading with the id GitHub would give it, so the report's links to related events
+/// (`#slug`) work in the page as they do on GitHub.
+fn with_heading_ids(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
+    let mut slugs = super::markdown::Slugs::default();
+    let mut out = Vec::with_capacity(events.len());
+    let mut heading: Option<usize> = None;
+    let mut text = String::new();
+    for event in events {
+        match &event {
+            Event::Start(Tag::Heading { .. }) => {
+                heading = Some(out.len());
+                text.clear();
+            }
+            Event::Text(t) | Event::Code(t) if heading.is_some() => text.push_str(t),
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some(at) = heading.take() {
+                    if let Event::Start(Tag::Heading { id, .. }) = &mut out[at] {
+                        *id = Some(CowStr::from(slugs.add(&text)));
+                    }
+                }
+            }
+            _ => {}
+        }
+        out.push(event);
+    }
+    out
 }
 
 /// Text as HTML that shows it literally: `& < > " '` escaped, and control and invisible

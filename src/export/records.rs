@@ -36,6 +36,9 @@ pub struct CitationRecord<'a> {
     /// The article's path as the dataset gives it, e.g. `seeds/003_1e972da549e7da1c.txt`.
     pub file: &'a str,
     pub quote: &'a str,
+    /// The article's web address and an archived copy, where the dataset gives them.
+    pub url: Option<&'a str>,
+    pub archived_url: Option<&'a str>,
 }
 
 impl<'a> EventRecord<'a> {
@@ -66,6 +69,8 @@ impl<'a> EventRecord<'a> {
                     source: &c.source,
                     file: dataset.source(&c.source).map_or("", |s| s.file.as_str()),
                     quote: &c.quote,
+                    url: dataset.source(&c.source).and_then(|s| s.url.as_deref()),
+                    archived_url: dataset.source(&c.source).and_then(|s| s.archived_url.as_deref()),
                 })
                 .collect(),
         }

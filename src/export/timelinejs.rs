@@ -98,7 +98,14 @@ fn event_slide(dataset: &Dataset, event: &Event) -> Slide {
     let mut text = format!("<p>{}</p>", html(&event.summary));
     for citation in &event.citations {
         let source = match dataset.source(&citation.source) {
-            Some(s) => format!("{}, “{}”, published {}", html(&s.outlet), html(&s.title), s.published),
+            Some(s) => {
+                let online = s
+                    .url
+                    .as_deref()
+                    .map(|url| format!(" (<a href=\"{}\">online</a>)", html(url)))
+                    .unwrap_or_default();
+                format!("{}, “{}”, published {}{online}", html(&s.outlet), html(&s.title), s.published)
+            }
             None => html(&citation.source),
         };
         text.push_str(&format!("<blockquote>“{}”</blockquote><p>— {source}</p>", html(&citation.quote)));

@@ -73,6 +73,9 @@ pub struct RawSource {
     pub file: Spanned<String>,
     pub reliability: Grade,
     pub reliability_reason: Spanned<String>,
+    /// Where the article is published, and an archived copy (web.archive.org, archive.today …).
+    pub url: Option<Spanned<String>>,
+    pub archived_url: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]

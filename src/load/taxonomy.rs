@@ -212,6 +212,24 @@ impl Texts<'_, '_> {
         }
     }
 
+    /// An optional web address: http or https, with no spaces or control characters.
+    fn url(&mut self, field: &str, value: Option<&Spanned<String>>) {
+        let Some(value) = value else { return };
+        let text = value.get_ref();
+        let scheme = text.strip_prefix("https://").or_else(|| text.strip_prefix("http://"));
+        let valid = scheme.is_some_and(|rest| {
+            !rest.is_empty() && !rest.chars().any(|c| c.is_whitespace() || c.is_control())
+        });
+        if !valid {
+            self.report(
+                value,
+                format!("`{field}` must be a web address starting with https:// or http://, with no spaces"),
+            );
+        } else {
+            self.within(field, value, SUMMARY_CHARS);
+        }
+    }
+
     fn within(&mut self, field: &str, value: &Spanned<String>, limit: usize) {
         if let Some(problem) = too_long(value.get_ref(), limit) {
             self.report(value, format!("`{field}` {problem}"));
@@ -266,6 +284,8 @@ fn check_sources(
             check.name("outlet", &source.outlet);
             check.optional("author", source.author.as_ref());
             check.required("reliability_reason", &source.reliability_reason, SUMMARY_CHARS);
+            check.url("url", source.url.as_ref());
+            check.url("archived_url", source.archived_url.as_ref());
             match article {
                 Some(Ok((text, folded))) => {
                     articles.insert(source.id.get_ref().clone(), folded);
@@ -286,6 +306,8 @@ fn check_sources(
                 file: source.file.get_ref().clone(),
                 reliability: source.reliability,
                 reliability_reason: source.reliability_reason.get_ref().clone(),
+                url: source.url.as_ref().map(|u| u.get_ref().clone()),
+                archived_url: source.archived_url.as_ref().map(|u| u.get_ref().clone()),
             }
         })
         .collect();

@@ -18,6 +18,10 @@ pub struct Source {
     pub file: String,
     pub reliability: Grade,
     pub reliability_reason: String,
+    /// Where the article is published, and an archived copy; none for the bundled articles,
+    /// whose texts carry no address.
+    pub url: Option<String>,
+    pub archived_url: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -189,6 +189,19 @@ fn lines(app: &App, theme: &Theme, event: &Event, width: usize) -> (Vec<Line<'st
         lines.push(line);
         let quote = format!("“{}”", clean(&citation.quote));
         lines.extend(indented(&quote, "    ", "     ", width, theme.plain()));
+        if let Some(source) = dataset.source(&citation.source) {
+            for (label, url) in [("online", &source.url), ("archived", &source.archived_url)] {
+                if let Some(url) = url {
+                    lines.extend(indented(
+                        &format!("{label}: {}", clean(url)),
+                        "    ",
+                        "    ",
+                        width,
+                        theme.dim(),
+                    ));
+                }
+            }
+        }
     }
     (lines, link_line)
 }

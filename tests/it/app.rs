@@ -56,6 +56,8 @@ fn dataset() -> Dataset {
         file: "seeds/a.txt".into(),
         reliability: Grade::B,
         reliability_reason: "test".into(),
+        url: None,
+        archived_url: None,
     };
     let weapon = |id: &str, name: &str| WeaponType {
         id: id.into(),

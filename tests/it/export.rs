@@ -73,7 +73,8 @@ fn the_bundled_export_has_a_sound_heading_tree_and_footnotes() {
     let headings = headings(&events);
     assert_eq!(headings[0], (HeadingLevel::H1, format!("{}: chronology", dataset.name())));
     assert_eq!(headings.iter().filter(|(l, _)| *l == HeadingLevel::H1).count(), 1);
-    // Each level nests under the one above it: years (H2), months (H3), events (H4); then Sources.
+    // Each level nests under the one above it: years (H2), months (H3), events (H4); then
+    // Sources and About this file.
     let mut years = Vec::new();
     for pair in headings.windows(2) {
         let ((above, _), (level, text)) = (&pair[0], &pair[1]);
@@ -82,8 +83,8 @@ fn the_bundled_export_has_a_sound_heading_tree_and_footnotes() {
             years.push(text.clone());
         }
     }
-    assert_eq!(years.last().map(String::as_str), Some("Sources"));
-    let years: Vec<&String> = years[..years.len() - 1].iter().collect();
+    assert_eq!(years[years.len() - 2..], ["Sources".to_string(), "About this file".to_string()]);
+    let years: Vec<&String> = years[..years.len() - 2].iter().collect();
     assert_eq!(
         years,
         ["2023", "2024", "2025"].iter().map(|y| y.to_string()).collect::<Vec<_>>().iter().collect::<Vec<_>>()
@@ -101,8 +102,14 @@ fn the_bundled_export_has_a_sound_heading_tree_and_footnotes() {
             |e| if let Md::Start(Tag::FootnoteDefinition(l)) = e { Some(l.to_string()) } else { None },
         )
         .collect();
-    let quotes: usize = dataset.events().iter().map(|e| e.citations.len()).sum();
-    assert_eq!(references.len(), quotes, "a footnote per citation");
+    let quotes: BTreeSet<(&str, &str)> = dataset
+        .events()
+        .iter()
+        .flat_map(|e| e.citations.iter().map(|c| (c.source.as_str(), c.quote.as_str())))
+        .collect();
+    assert_eq!(references.len(), quotes.len(), "a footnote per distinct quote");
+    let citations: usize = dataset.events().iter().map(|e| e.citations.len()).sum();
+    assert!(quotes.len() < citations, "the bundled data cites some quotes twice: they share a footnote");
     assert_eq!(references, definitions, "every footnote reference has its definition");
     assert!(markdown.contains(&format!(
         "**{} of {} events.**",
@@ -152,6 +159,8 @@ fn hostile_dataset_with(hostile: &str) -> Dataset {
         file: "seeds/a.txt".into(),
         reliability: Grade::C,
         reliability_reason: format!("reason {hostile}"),
+        url: None,
+        archived_url: None,
     };
     let event = Event {
         id: "e".into(),
@@ -207,6 +216,10 @@ fn hostile_strings_in_the_data_render_as_text() {
     let markdown = markdown_of(&dataset, &Query::default());
     let events = parse(&markdown);
     for event in &events {
+        // The one code span annals writes: the article's path, shown literally.
+        if matches!(event, Md::Code(path) if path.as_ref() == "seeds/a.txt") {
+            continue;
+        }
         assert!(
             !matches!(
                 event,
@@ -756,6 +769,7 @@ fn assert_inert_page(html: &str) {
             assert!(ATTRIBUTES.contains(&key.as_str()), "a {key} attribute on <{name}> from the data");
             if key == "href" {
                 assert!(value.starts_with('#'), "a link out of the page: {value}");
+                assert!(html.contains(&format!("id=\"{}\"", &value[1..])), "a link to nowhere: {value}");
             }
         }
     }
@@ -776,7 +790,7 @@ fn html_is_one_inert_page_where_nothing_from_the_data_becomes_a_tag_or_attribute
     assert_inert_page(&html);
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "shown as text: {html}");
     assert!(!html.contains('\u{1b}') && !html.contains('\u{202e}'), "control characters made visible");
-    assert_eq!(html.matches("<h4>").count(), 1, "one event heading");
+    assert_eq!(html.matches("<h4 id=\"").count(), 1, "one event heading, with its anchor");
     assert!(html.contains("<a href=\"#1\">1</a>"), "the footnote is a link");
     assert!(html.contains("id=\"1\""), "to its definition");
 
@@ -950,4 +964,29 @@ fn the_tui_asks_before_exporting_a_view_with_no_events() {
         matches!(effect, Some(Effect::Export { overwrite: false, .. })),
         "written once confirmed: {effect:?}"
     );
+}
+
+#[test]
+fn markdown_cites_like_a_report() {
+    let dataset = load::load(&Bundled).expect("bundled");
+    let markdown = markdown_of(&dataset, &Query::default());
+    // An outlet once for a run of its footnotes.
+    assert!(markdown.contains("]["), "consecutive footnotes of one outlet share its name");
+    assert!(!markdown.contains("Al Jazeera[^1], Al Jazeera"), "no outlet repeated for consecutive footnotes");
+    // A related event in the file is a link to its heading, and the heading's anchor exists.
+    let html = render(&dataset, &Query::default(), ExportFormat::Html);
+    let link = markdown.find("- **Related:** [").expect("a related event linked");
+    let anchor = &markdown[link..];
+    let anchor = &anchor[anchor.find("](#").expect("a link") + 3..];
+    let anchor = &anchor[..anchor.find(')').expect("closed")];
+    assert!(html.contains(&format!("id=\"{anchor}\"")), "the HTML page has the heading {anchor}");
+    // Paths are code, not escaped text.
+    assert!(markdown.contains("Text: `seeds/"), "a path in a code span");
+    assert!(!markdown.contains("seeds/00\\_"), "no escapes in paths");
+    // The command and the date come last.
+    let about = markdown.find("## About this file").expect("a closing section");
+    assert!(
+        markdown[about..].contains("To reproduce it:") && markdown[about..].contains("*Generated by annals")
+    );
+    assert!(!markdown[..about].contains("To reproduce"), "not at the top any more");
 }

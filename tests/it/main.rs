@@ -20,3 +20,4 @@ mod reader;
 mod reload;
 mod show;
 mod ui;
+mod urls;
