@@ -7,7 +7,8 @@ use super::Options;
 use crate::model::{Dataset, Quantity};
 use crate::text::clean;
 
-const HEADER: [&str; 17] = [
+/// Columns added later come last, so scripts that read columns by position keep working.
+const HEADER: [&str; 20] = [
     "id",
     "date",
     "until",
@@ -25,6 +26,9 @@ const HEADER: [&str; 17] = [
     "quantities",
     "sources",
     "quotes",
+    "edtf",
+    "date_precision",
+    "until_precision",
 ];
 
 /// CSV with a header row; lists are joined with "; ", quotes with line breaks. Cells that a
@@ -49,8 +53,8 @@ pub fn write_csv(
         let quantities: Vec<String> = event.quantities.iter().map(Quantity::to_string).collect();
         let cells = [
             text(&event.id),
-            event.date.to_string(),
-            event.until.map(|d| d.to_string()).unwrap_or_default(),
+            event.date.anchor().to_string(),
+            event.date.closed_end().map(|d| d.to_string()).unwrap_or_default(),
             text(event.date_basis.as_deref().unwrap_or_default()),
             text(&event.title),
             text(&event.summary),
@@ -65,6 +69,9 @@ pub fn write_csv(
             list(&mut quantities.iter().map(String::as_str), "; "),
             list(&mut event.citations.iter().map(|c| c.source.as_str()), "; "),
             list(&mut event.citations.iter().map(|c| c.quote.as_str()), "\n"),
+            event.date.to_string(),
+            event.date.anchor().precision().as_str().to_string(),
+            event.date.closed_end().map(|d| d.precision().as_str().to_string()).unwrap_or_default(),
         ];
         if options.raw_csv {
             writer.write_record(&cells)?;

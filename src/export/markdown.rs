@@ -3,7 +3,6 @@
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
-use crate::date::DatePrecision;
 use crate::date::MONTH_NAMES as MONTHS;
 use crate::model::{Dataset, Event};
 use crate::query::Query;
@@ -44,7 +43,7 @@ impl Markdown<'_> {
         let mut month = None;
         for &index in self.events {
             let event = &dataset.events()[index];
-            let date = event.date;
+            let date = event.date.anchor();
             if year != Some(date.year_number()) {
                 year = Some(date.year_number());
                 month = None;
@@ -72,20 +71,12 @@ impl Markdown<'_> {
         let dataset = self.dataset;
         let actor = |id: &String| escape(dataset.actor(id).map_or(id.as_str(), |a| a.name.as_str()));
         let names = |ids: &[String]| ids.iter().map(actor).collect::<Vec<_>>().join(", ");
-        let when = match &event.until {
-            Some(_) => event.date_label(),
-            None => event.date.to_string(),
-        };
+        let when = event.date_label();
         let _ = writeln!(out, "#### {when} · {}\n", escape(&event.title));
         let _ = writeln!(out, "{}\n", escape(&event.summary));
-        let precision = match event.date.precision() {
-            DatePrecision::Year => "year",
-            DatePrecision::Month => "month",
-            DatePrecision::Day => "day",
-        };
         let basis =
             event.date_basis.as_deref().map(|b| format!("; basis: {}", escape(b))).unwrap_or_default();
-        let _ = writeln!(out, "- **Date:** {when} ({precision} precision{basis})");
+        let _ = writeln!(out, "- **Date:** {when} ({}{basis})", event.date.describe());
         if let Some(reported) = &event.reported {
             let basis =
                 event.reported_basis.as_deref().map(|b| format!(" ({})", escape(b))).unwrap_or_default();

@@ -103,14 +103,11 @@ fn event_slide(dataset: &Dataset, event: &Event) -> Slide {
         };
         text.push_str(&format!("<blockquote>“{}”</blockquote><p>— {source}</p>", html(&citation.quote)));
     }
-    let display_date = match &event.until {
-        Some(until) => format!("{} – {}", spoken(&event.date), spoken(until)),
-        None => spoken(&event.date),
-    };
+    // A date "by" then starts at its end, for the timeline to place it; the display says "by".
     Slide {
-        start_date: Some(DateParts::from(&event.date)),
-        end_date: event.until.as_ref().map(DateParts::from),
-        display_date: Some(display_date),
+        start_date: Some(DateParts::from(&event.date.anchor())),
+        end_date: event.date.closed_end().as_ref().map(DateParts::from),
+        display_date: Some(event.date.label_with(&spoken)),
         text: Text { headline: html(&event.title), text },
         group: Some(event.kind.as_str()),
         unique_id: Some(event.id.clone()),

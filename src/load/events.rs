@@ -116,10 +116,13 @@ fn check_texts(event: &RawEvent, findings: &mut Findings<'_>) {
     }
 }
 
-/// A span does not end before it begins.
+/// A span does not end before it begins; `until` ends one date, not an interval.
 fn check_dates(event: &RawEvent, findings: &mut Findings<'_>) {
     if let Some(until) = &event.until {
-        if until.get_ref().last_day() < event.date.get_ref().first_day() {
+        if event.date.get_ref().is_interval() {
+            let message = "`until` goes with one date; write the interval's end in `date` (e.g. \"2023-08/2023-11-01\") and remove `until`";
+            findings.add(until.span().start, message.into());
+        } else if until.get_ref().last_day() < event.date.get_ref().anchor().first_day() {
             let message = format!(
                 "`until` {} is before `date` {}; swap them or correct one",
                 until.get_ref(),
@@ -230,6 +233,7 @@ fn exact<T>(mut items: Vec<T>) -> Vec<T> {
 fn into_event(event: RawEvent) -> Event {
     let text = |s: toml::Spanned<String>| tight(s.into_inner());
     let texts = |v: Vec<Id>| -> Vec<String> { v.into_iter().map(text).collect() };
+    let date = event.date.into_inner();
     let quantity = |q: toml::Spanned<super::raw::RawQuantity>| {
         let q = q.into_inner();
         Quantity {
@@ -242,8 +246,11 @@ fn into_event(event: RawEvent) -> Event {
     };
     Event {
         id: text(event.id),
-        date: event.date.into_inner(),
-        until: event.until.map(toml::Spanned::into_inner),
+        // `until` before the date is reported above; the date alone stands in for it.
+        date: match event.until {
+            Some(until) => date.until(until.into_inner()).unwrap_or(date),
+            None => date,
+        },
         date_basis: event.date_basis.map(tight),
         reported: event.reported,
         reported_basis: event.reported_basis.map(tight),

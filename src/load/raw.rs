@@ -3,7 +3,7 @@
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::date::Date;
+use crate::date::{Date, EventDate};
 use crate::model::{ActorKind, EventKind, Grade, Qualifier, Status, WeaponCategory};
 
 pub type Id = Spanned<String>;
@@ -74,7 +74,7 @@ pub struct RawCitation {
 #[serde(deny_unknown_fields)]
 pub struct RawEvent {
     pub id: Id,
-    pub date: Spanned<Date>,
+    pub date: Spanned<EventDate>,
     pub until: Option<Spanned<Date>>,
     pub date_basis: Option<String>,
     pub reported: Option<Date>,

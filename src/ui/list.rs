@@ -81,8 +81,12 @@ fn event_line(app: &App, theme: &Theme, event: &Event, columns: &Columns, select
     let marker = if selected { "▶ " } else { "  " };
     let mut date = event.date_label();
     if date.chars().count() >= columns.date {
-        // The span's end does not fit: its start, and the arrow that says it goes on.
-        date = format!("{} →…", event.date);
+        // A span's end does not fit: its start, and the arrow that says it goes on; any
+        // other date too long, as much as fits.
+        date = match date.split_once(" → ") {
+            Some((start, _)) if start.chars().count() + 3 < columns.date => format!("{start} →…"),
+            _ => date.chars().take(columns.date.saturating_sub(2)).chain(['…']).collect(),
+        };
     }
     let mut spans = vec![Span::raw(marker)];
     spans.extend(pad(vec![Span::styled(date, theme.date())], columns.date));

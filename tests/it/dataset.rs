@@ -125,7 +125,7 @@ fn every_date_is_stated_in_a_quote_or_has_a_basis() {
             assert!(basis.trim().len() > 10, "{}: the date basis must explain the inference", event.id);
             continue;
         }
-        let date = event.date;
+        let date = event.date.anchor();
         let year = date.year_number().to_string();
         let month = date.month_number().map(|m| MONTHS[m as usize - 1]);
         let day = date.first_day().format("%-d").to_string();
@@ -164,12 +164,12 @@ fn no_event_is_dated_after_its_sources_unless_planned() {
             .max()
             .expect("every event is cited");
         assert!(
-            event.date.first_day() <= latest,
+            event.date.anchor().first_day() <= latest,
             "{}: dated {} but its latest source was published by {latest}",
             event.id,
             event.date
         );
-        for bound in event.until.iter().chain(&event.reported) {
+        for bound in event.date.closed_end().iter().chain(&event.reported) {
             assert!(bound.first_day() <= latest, "{}: {bound} is after its sources", event.id);
         }
     }
