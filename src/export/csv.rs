@@ -8,7 +8,7 @@ use crate::model::{Dataset, Quantity};
 use crate::text::clean;
 
 /// Columns added later come last, so scripts that read columns by position keep working.
-const HEADER: [&str; 20] = [
+const HEADER: [&str; 24] = [
     "id",
     "date",
     "until",
@@ -29,6 +29,10 @@ const HEADER: [&str; 20] = [
     "edtf",
     "date_precision",
     "until_precision",
+    "source_grade",
+    "credibility",
+    "credibility_reason",
+    "rating",
 ];
 
 /// CSV with a header row; lists are joined with "; ", quotes with line breaks. Cells that a
@@ -51,6 +55,7 @@ pub fn write_csv(
     for &i in events {
         let event = &dataset.events()[i];
         let quantities: Vec<String> = event.quantities.iter().map(Quantity::to_string).collect();
+        let rating = dataset.rating(event);
         let cells = [
             text(&event.id),
             event.date.anchor().to_string(),
@@ -72,6 +77,10 @@ pub fn write_csv(
             event.date.to_string(),
             event.date.anchor().precision().as_str().to_string(),
             event.date.closed_end().map(|d| d.precision().as_str().to_string()).unwrap_or_default(),
+            rating.grade.map(|g| g.to_string()).unwrap_or_default(),
+            rating.credibility.map(|c| c.to_string()).unwrap_or_default(),
+            text(event.credibility_reason.as_deref().unwrap_or_default()),
+            rating.to_string(),
         ];
         if options.raw_csv {
             writer.write_record(&cells)?;

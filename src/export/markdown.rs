@@ -83,6 +83,10 @@ impl Markdown<'_> {
             let _ = writeln!(out, "- **Reported:** {reported}{basis}");
         }
         let _ = writeln!(out, "- **Kind:** {} · **Status:** {}", event.kind, event.status);
+        let rating = dataset.rating(event);
+        let reason =
+            event.credibility_reason.as_deref().map(|r| format!(": {}", escape(r))).unwrap_or_default();
+        let _ = writeln!(out, "- **Rating:** {rating} ({}){reason}", rating.meaning());
         match (&event.from, &event.to) {
             (Some(from), Some(to)) => {
                 let _ = writeln!(out, "- **From → to:** {} → {}", actor(from), actor(to));

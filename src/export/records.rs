@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::date::DatePrecision;
-use crate::model::{Dataset, Event, Quantity};
+use crate::model::{Credibility, Dataset, Event, Grade, Quantity};
 
 /// One event as the JSON and CSV outputs present it, with each citation's article path.
 #[derive(Debug, Serialize)]
@@ -34,6 +34,13 @@ pub struct EventRecord<'a> {
     pub related: &'a [String],
     pub quantities: &'a [Quantity],
     pub citations: Vec<CitationRecord<'a>>,
+    /// The best Admiralty grade among the cited sources (A best).
+    pub source_grade: Option<Grade>,
+    /// Admiralty information credibility, 1 to 6; none when not rated.
+    pub credibility: Option<Credibility>,
+    pub credibility_reason: Option<&'a str>,
+    /// The pair as shown: "B2", or "B" when the credibility is not rated.
+    pub rating: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -76,6 +83,10 @@ impl<'a> EventRecord<'a> {
                     quote: &c.quote,
                 })
                 .collect(),
+            source_grade: dataset.rating(event).grade,
+            credibility: event.credibility,
+            credibility_reason: event.credibility_reason.as_deref(),
+            rating: dataset.rating(event).to_string(),
         }
     }
 }

@@ -96,6 +96,9 @@ fn title_slide(dataset: &Dataset, shown: usize, query: &Query) -> Slide {
 
 fn event_slide(dataset: &Dataset, event: &Event) -> Slide {
     let mut text = format!("<p>{}</p>", html(&event.summary));
+    let rating = dataset.rating(event);
+    let reason = event.credibility_reason.as_deref().map(|r| format!(": {}", html(r))).unwrap_or_default();
+    text.push_str(&format!("<p>Rating {rating} ({}){reason}</p>", rating.meaning()));
     for citation in &event.citations {
         let source = match dataset.source(&citation.source) {
             Some(s) => format!("{}, “{}”, published {}", html(&s.outlet), html(&s.title), s.published),

@@ -61,6 +61,7 @@ pub(crate) fn check_event(
     let mut findings = Findings { base, id: event.id.get_ref(), problems: Vec::new() };
     check_texts(&event, &mut findings);
     check_dates(&event, &mut findings);
+    check_credibility(&event, &mut findings);
     let sources_known = check_references(&event, refs, &mut findings);
     check_quantities(&event, &mut findings);
     check_citations(&event, refs, &sources_known, &mut findings);
@@ -130,6 +131,24 @@ fn check_dates(event: &RawEvent, findings: &mut Findings<'_>) {
             );
             findings.add(until.span().start, message);
         }
+    }
+}
+
+/// A credibility comes with its reason, and a reason with its credibility.
+fn check_credibility(event: &RawEvent, findings: &mut Findings<'_>) {
+    match (&event.credibility, &event.credibility_reason) {
+        (Some(credibility), None) => findings.add(
+            credibility.span().start,
+            "`credibility` needs a `credibility_reason`: say in a line why".into(),
+        ),
+        (None, Some(reason)) => findings.add(
+            reason.span().start,
+            "`credibility_reason` needs a `credibility`: 1 (confirmed by other sources) to 6 (truth cannot be judged)".into(),
+        ),
+        (_, Some(reason)) if reason.get_ref().trim().is_empty() => {
+            findings.add(reason.span().start, "`credibility_reason` is empty; write it out".into())
+        }
+        _ => {}
     }
 }
 
@@ -272,5 +291,7 @@ fn into_event(event: RawEvent) -> Event {
                 .map(|c| Citation { source: text(c.source), quote: text(c.quote) })
                 .collect(),
         ),
+        credibility: event.credibility.map(toml::Spanned::into_inner),
+        credibility_reason: event.credibility_reason.map(text),
     }
 }

@@ -4,7 +4,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::date::{Date, EventDate};
-use crate::model::{ActorKind, EventKind, Grade, Qualifier, Status, WeaponCategory};
+use crate::model::{ActorKind, Credibility, EventKind, Grade, Qualifier, Status, WeaponCategory};
 
 pub type Id = Spanned<String>;
 
@@ -95,4 +95,6 @@ pub struct RawEvent {
     pub quantities: Vec<Spanned<RawQuantity>>,
     #[serde(default)]
     pub citations: Vec<RawCitation>,
+    pub credibility: Option<Spanned<Credibility>>,
+    pub credibility_reason: Option<Spanned<String>>,
 }

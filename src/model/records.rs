@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::quantity::Quantity;
-use super::vocabulary::{ActorKind, EventKind, Grade, Status, WeaponCategory};
+use super::vocabulary::{ActorKind, Credibility, EventKind, Grade, Status, WeaponCategory};
 use crate::date::{Date, DaySpan, EventDate};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -65,6 +65,10 @@ pub struct Event {
     pub related: Vec<String>,
     pub quantities: Vec<Quantity>,
     pub citations: Vec<Citation>,
+    /// How far the information is borne out (Admiralty 1–6); none when not rated.
+    pub credibility: Option<Credibility>,
+    /// Why, in a line; given with `credibility`.
+    pub credibility_reason: Option<String>,
 }
 
 impl Event {

@@ -91,6 +91,18 @@ fn lines(app: &App, theme: &Theme, event: &Event, width: usize) -> (Vec<Line<'st
         Span::styled("   status: ", theme.label()),
         Span::styled(event.status.as_str(), theme.key()),
     ]));
+    let rating = dataset.rating(event);
+    lines.push(Line::from(vec![
+        Span::styled("rating: ", theme.label()),
+        Span::styled(rating.to_string(), theme.key()),
+        Span::styled(format!("  ({})", rating.meaning()), theme.dim()),
+    ]));
+    if let Some(reason) = &event.credibility_reason {
+        lines.push(Line::from(vec![
+            Span::styled("credibility basis: ", theme.dim()),
+            Span::styled(clean(reason), theme.dim()),
+        ]));
+    }
     lines.push(Line::raw(""));
     lines.push(Line::from(highlighted(
         &event.summary,

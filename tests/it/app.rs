@@ -28,6 +28,8 @@ fn event(id: &str, date: &str, title: &str, actors: &[&str], weapons: &[&str]) -
         related: Vec::new(),
         quantities: Vec::new(),
         citations: vec![Citation { source: "src".to_string(), quote: "q".to_string() }],
+        credibility: None,
+        credibility_reason: None,
     }
 }
 

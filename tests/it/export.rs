@@ -10,8 +10,8 @@ use annals::date::DatePrecision;
 use annals::export::{Export, ExportFormat};
 use annals::load::{self, Bundled, OnDisk};
 use annals::model::{
-    Actor, ActorKind, Citation, Dataset, Event, EventKind, Grade, Quantity, Source, Status, WeaponCategory,
-    WeaponType,
+    Actor, ActorKind, Citation, Credibility, Dataset, Event, EventKind, Grade, Quantity, Source, Status,
+    WeaponCategory, WeaponType,
 };
 use annals::query::Query;
 use annals::search::SkimWordMatcher;
@@ -177,6 +177,8 @@ fn hostile_dataset_with(hostile: &str) -> Dataset {
             qualifier: None,
         }],
         citations: vec![Citation { source: "src".into(), quote: format!("quote {hostile}") }],
+        credibility: Some(Credibility::Doubtful),
+        credibility_reason: Some(format!("credibility {hostile}")),
     };
     Dataset::new(
         format!("Name {hostile}"),
@@ -234,7 +236,7 @@ fn hostile_strings_in_the_data_render_as_text() {
             _ => None,
         })
         .collect();
-    for field in ["Name", "Title", "Actor", "Weapon", "quote", "basis", "reason", "Outlet"] {
+    for field in ["Name", "Title", "Actor", "Weapon", "quote", "basis", "reason", "Outlet", "credibility"] {
         assert!(text.contains(&format!("{field} {HOSTILE}")), "{field} is not literal in:\n{text}");
     }
     assert!(text.contains(&format!("- looks like a list {HOSTILE} # and a heading\u{fffd}[31m")), "{text}");
