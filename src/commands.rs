@@ -6,6 +6,8 @@
 //! argument, 128 + N ended by signal N. Nothing here panics on a closed or full stream.
 
 mod console;
+mod init;
+mod show;
 
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::Path;
@@ -44,11 +46,20 @@ pub fn run(cli: Cli) -> ExitCode {
     if let Err(code) = check_arguments(&cli) {
         return code;
     }
+    if let Some(Command::Init { dir }) = &cli.command {
+        return init::init(dir);
+    }
     let dataset = match &cli.data {
         Some(dir) => load_with_progress(&OnDisk::new(dir)),
         None => load::load(&Bundled),
     };
     match cli.command {
+        Some(Command::Show { ref id, format }) => {
+            with_query(dataset, &[&cli.filters], |dataset, _| show::show(&dataset, id, format))
+        }
+        Some(Command::Coverage { ref sources, format }) => {
+            with_query(dataset, &[&cli.filters], |dataset, _| show::coverage_of(&dataset, sources, format))
+        }
         Some(Command::Check) => {
             let code = check(&dataset);
             let_the_os_free(dataset);
@@ -69,23 +80,49 @@ pub fn run(cli: Cli) -> ExitCode {
                 code
             })
         }
-        Some(Command::Completions { .. } | Command::Man { .. }) => ExitCode::SUCCESS,
-        None => with_query(dataset, &[&cli.filters], |dataset, query| {
-            let dataset = Arc::new(dataset);
-            // Held past the UI's end so that quitting doesn't wait for the dataset to be freed.
-            let_the_os_free(Arc::clone(&dataset));
-            match crate::tui::run(dataset, query, cli.data.clone()) {
-                Ok(Ending::Quit) => ExitCode::SUCCESS,
-                Ok(Ending::Signal(signal)) => ExitCode::from(u8::try_from(128 + signal).unwrap_or(u8::MAX)),
-                Err(error) => fail(1, error),
-            }
-        }),
+        Some(Command::Completions { .. } | Command::Man { .. } | Command::Init { .. }) => ExitCode::SUCCESS,
+        None => {
+            // With --watch a broken dataset opens on its problems, to be fixed while watching.
+            let (dataset, problems) = match dataset {
+                Err(failure) if cli.watch => (
+                    Ok(Dataset::default()),
+                    Some(crate::app::Reloaded::Failed {
+                        problems: failure.problems.iter().map(ToString::to_string).collect(),
+                        summary: failure.summary(),
+                    }),
+                ),
+                other => (other, None),
+            };
+            let options = crate::tui::Options { data_dir: cli.data.clone(), watch: cli.watch, problems };
+            with_query(dataset, &[&cli.filters], |dataset, query| explore(dataset, query, options))
+        }
+    }
+}
+
+/// The terminal UI, until the user quits or a signal ends it.
+fn explore(dataset: Dataset, query: Query, options: crate::tui::Options) -> ExitCode {
+    let dataset = Arc::new(dataset);
+    // Held past the UI's end so that quitting doesn't wait for the dataset to be freed.
+    let_the_os_free(Arc::clone(&dataset));
+    match crate::tui::run(dataset, query, options) {
+        Ok(Ending::Quit) => ExitCode::SUCCESS,
+        Ok(Ending::Signal(signal)) => ExitCode::from(u8::try_from(128 + signal).unwrap_or(u8::MAX)),
+        Err(error) => fail(1, error),
     }
 }
 
 /// Refuse, before loading anything, arguments that cannot work: a `--data` directory that
 /// is not there, `--force` with nothing to overwrite.
 fn check_arguments(cli: &Cli) -> Result<(), ExitCode> {
+    if cli.watch && cli.data.is_none() {
+        return Err(fail(
+            2,
+            "--watch needs --data DIR: the bundled dataset never changes (`annals init DIR` writes an editable copy)",
+        ));
+    }
+    if cli.watch && cli.command.is_some() {
+        return Err(fail(2, "--watch is for the explorer (annals with no command)"));
+    }
     if let Some(dir) = &cli.data {
         match std::fs::metadata(dir) {
             Ok(meta) if meta.is_dir() => {}

@@ -28,6 +28,8 @@ pub enum Context {
     Help,
     /// The source reader.
     Reader,
+    /// The problems found in the data files on a reload.
+    Problems,
 }
 
 impl Context {
@@ -39,10 +41,11 @@ impl Context {
             Context::Search => "search prompt",
             Context::Picker => "picker",
             Context::Prompt => "date or export prompt",
-            Context::Confirm => "overwrite?",
+            Context::Confirm => "export: write anyway?",
             Context::Writing => "while writing",
             Context::Help => "help",
             Context::Reader => "source reader",
+            Context::Problems => "problems screen",
         }
     }
 
@@ -107,6 +110,8 @@ const CONFIRM: &[Context] = &[Context::Confirm];
 const WRITING: &[Context] = &[Context::Writing];
 const HELP: &[Context] = &[Context::Help];
 const READER: &[Context] = &[Context::Reader];
+const PROBLEMS: &[Context] = &[Context::Problems];
+const EDITABLE: &[Context] = &[Context::List, Context::Detail, Context::Reader];
 const EVERYWHERE: &[Context] = &[
     Context::List,
     Context::Detail,
@@ -117,6 +122,7 @@ const EVERYWHERE: &[Context] = &[
     Context::Writing,
     Context::Help,
     Context::Reader,
+    Context::Problems,
 ];
 
 fn bind(
@@ -192,7 +198,7 @@ fn table() -> Vec<Binding> {
         bind(PROMPTS, &[key(Esc)], "Esc", "Esc", Action::Cancel, "cancel", Some(("cancel", ALWAYS))),
         bind(TEXT, &[key(Backspace)], "Backspace", "Backspace", Action::Backspace, "delete the last character", None),
         bind(TEXT, &[ctrl('u')], "Ctrl-U", "Ctrl-U", Action::ClearInput, "clear what was typed", Some(("clear", 1))),
-        bind(CONFIRM, &[ch('y'), ch('Y')], "y", "y", Action::Input('y'), "overwrite the file", Some(("overwrite", ALWAYS))),
+        bind(CONFIRM, &[ch('y'), ch('Y')], "y", "y", Action::Input('y'), "yes: overwrite the file, or write a view with no events", Some(("yes", ALWAYS))),
         bind(CONFIRM, &[ch('n'), ch('N'), key(Esc)], "n / Esc", "n/Esc", Action::Cancel, "back to the file name", Some(("back", ALWAYS))),
         bind(WRITING, &[key(Esc)], "Esc", "Esc", Action::Cancel, "close the prompt; the file is still written", Some(("leave it to finish", ALWAYS))),
         bind(READER, &[ch('j'), key(Down)], "j / ↓", "j/k", Action::Move(1), "scroll down", Some(("scroll", 4))),
@@ -209,6 +215,16 @@ fn table() -> Vec<Binding> {
         bind(READER, &[key(Esc), key(Backspace), ctrl('o')], "Esc / Backspace / Ctrl-O", "Esc", Action::Back, "back to where you were", Some(("back", ALWAYS))),
         bind(READER, &[ch('?')], "?", "?", Action::ShowHelp, "all the keys", Some(("help", ALWAYS))),
         bind(READER, &[ch('q')], "q", "q", Action::Quit, "quit", Some(("quit", ALWAYS))),
+        bind(EDITABLE, &[ch('E')], "E", "E", Action::Edit, "edit the record (in the reader: the source) in $VISUAL or $EDITOR, at its line", Some(("edit", 2))),
+        bind(EDITABLE, &[ch('r')], "r", "r", Action::Reload, "load the data files again (with --watch, saving does it)", Some(("reload", 1))),
+        bind(PROBLEMS, &[ch('j'), key(Down)], "j / ↓", "j/k", Action::Move(1), "scroll down", Some(("scroll", 4))),
+        bind(PROBLEMS, &[ch('k'), key(Up)], "k / ↑", "j/k", Action::Move(-1), "scroll up", None),
+        bind(PROBLEMS, &[key(PageDown)], "PgDn", "PgDn/PgUp", Action::PageDown, "a page down", None),
+        bind(PROBLEMS, &[key(PageUp)], "PgUp", "PgDn/PgUp", Action::PageUp, "a page up", None),
+        bind(PROBLEMS, &[ch('r')], "r", "r", Action::Reload, "load the data files again", Some(("reload", 6))),
+        bind(PROBLEMS, &[key(Esc)], "Esc", "Esc", Action::Cancel, "show the last good data (this screen comes back while the files have problems)", Some(("last good data", ALWAYS))),
+        bind(PROBLEMS, &[ch('q')], "q", "q", Action::Quit, "quit", Some(("quit", ALWAYS))),
+        bind(PROBLEMS, &[ch('?')], "?", "?", Action::ShowHelp, "all the keys", Some(("help", ALWAYS))),
         bind(HELP, &[ch('j'), key(Down)], "j / ↓", "j/k", Action::Move(1), "scroll down", Some(("scroll", 5))),
         bind(HELP, &[ch('k'), key(Up)], "k / ↑", "j/k", Action::Move(-1), "scroll up", None),
         bind(HELP, &[key(PageDown)], "PgDn", "PgDn/PgUp", Action::PageDown, "a page down", None),
@@ -236,6 +252,7 @@ pub fn context(app: &App) -> Context {
                 Focus::Detail => Context::Detail,
             },
             Screen::Reader(_) => Context::Reader,
+            Screen::Problems(_) => Context::Problems,
         },
     }
 }
@@ -280,6 +297,7 @@ pub fn help_sections() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)>
         Context::List,
         Context::Detail,
         Context::Reader,
+        Context::Problems,
         Context::Search,
         Context::Picker,
         Context::Prompt,

@@ -58,6 +58,12 @@ pub enum Action {
     Wheel(Pane, i32),
     /// `e`: open the export prompt.
     StartExport,
+    /// `r`: load the data files again.
+    Reload,
+    /// `E`: edit the record on screen in the user's editor.
+    Edit,
+    /// A reload the app asked for (or the file watcher started) is done.
+    Reloaded(super::Reloaded),
     /// The draw step measured the panes: what scrolling and paging need to know.
     Measured(Measured),
     /// A search the app asked for has (partly, when not `complete`) been answered.
@@ -140,6 +146,11 @@ pub enum Effect {
     /// Count each value of `facet` over `events`, or over the events `query` selects when
     /// None (`Picker::tally`), and answer with `Counted` and the same ticket.
     Count { ticket: u64, facet: Facet, query: Query, events: Option<Arc<Vec<usize>>> },
+    /// Load the data files again (off the UI thread) and answer with `Reloaded`.
+    Reload,
+    /// Open `path` at `line` in the user's editor, with the terminal given to it meanwhile;
+    /// then reload.
+    Edit { path: PathBuf, line: u32 },
 }
 
 /// Which end of the date range a prompt sets.

@@ -313,7 +313,7 @@ impl App {
             }
             Action::StartExport => {
                 let input = self.default_export_name();
-                self.overlay = Some(Overlay::Export { input, confirm: false, error: None });
+                self.overlay = Some(Overlay::Export { input, confirm: false, error: None, empty: false });
             }
             _ => {}
         }

@@ -18,6 +18,7 @@ mod density;
 mod history;
 mod overlay;
 mod reader;
+mod reload;
 mod search_job;
 mod view;
 
@@ -27,6 +28,7 @@ pub use density::Density;
 pub use history::Place;
 pub use overlay::{Overlay, Picker, PickerOption};
 pub use reader::Reader;
+pub use reload::{Loaded, Problems, Reloaded};
 pub use search_job::search;
 pub use view::View;
 
@@ -37,6 +39,8 @@ pub enum Screen {
     Chronology,
     /// An article, with the passages events cite.
     Reader(Box<Reader>),
+    /// What is wrong with the data files after a reload; the last good data stays under it.
+    Problems(Box<Problems>),
 }
 
 pub struct App {
@@ -76,6 +80,8 @@ pub struct App {
     tickets: u64,
     /// True from asking for an export until its outcome is in.
     pub exporting: bool,
+    /// The dataset a reload replaced, for the runtime to free off the UI thread.
+    pub retired: Option<Arc<Dataset>>,
     /// With background search, a picker counting more events than this counts them off the
     /// UI thread (a million events take tens of milliseconds).
     pub count_at_once: usize,
@@ -103,6 +109,7 @@ impl App {
             selection_anchor: None,
             tickets: 0,
             exporting: false,
+            retired: None,
             count_at_once: 100_000,
         };
         app.refilter();
@@ -128,6 +135,9 @@ impl App {
             Action::Quit => self.should_quit = true,
             Action::Measured(measured) => self.measured(measured),
             Action::ExportDone(outcome) => self.export_done(outcome),
+            Action::Reloaded(reloaded) => self.reloaded(reloaded),
+            Action::Reload if self.overlay.is_none() => self.pending = Some(Effect::Reload),
+            Action::Edit if self.overlay.is_none() => self.edit(),
             Action::Counted { ticket, tally } => {
                 if let Some(Overlay::Picker(picker)) = &mut self.overlay {
                     if picker.counting && picker.ticket == ticket {
@@ -162,6 +172,7 @@ impl App {
             action => match self.screen() {
                 Screen::Chronology => self.chronology_update(action),
                 Screen::Reader(_) => self.reader_update(action),
+                Screen::Problems(_) => self.problems_update(action),
             },
         }
     }

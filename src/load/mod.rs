@@ -7,8 +7,10 @@
 //! `taxonomy` and `events` (each record's checks), `links` (checks across files),
 //! `provenance` (quotes in their articles) and `validate`, which runs them in order.
 
+mod diagnose;
 mod events;
 mod files;
+mod limits;
 mod links;
 mod parse;
 mod problems;
@@ -19,7 +21,7 @@ mod taxonomy;
 mod validate;
 
 pub use crate::text::suggest_id;
-pub use files::{Bundled, DatasetFiles, InMemory, OnDisk};
+pub use files::{Bundled, DatasetFiles, InMemory, OnDisk, Refusal};
 pub use problems::Problem;
 pub use provenance::{locate, normalise_for_quote};
 pub use registry::is_valid_id;

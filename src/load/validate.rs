@@ -6,6 +6,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use rayon::prelude::*;
 
 use super::Progress;
+use super::diagnose::Damage;
 use super::events::{Checked, Placement, References, check_event};
 use super::links::check_links;
 use super::parse::{ParsedFile, parse_and_check};
@@ -59,7 +60,7 @@ fn read_event_files(
         Ok(paths) => {
             let done = AtomicUsize::new(0);
             let hint = "create it with [[event]] records (see docs/DATA.md)";
-            let check = |raw: RawEvent, base: usize| check_event(raw, refs, base);
+            let check = |raw: RawEvent, base: usize, damage: &Damage| check_event(raw, refs, base, damage);
             paths
                 .par_iter()
                 .map(|path| {

@@ -1,9 +1,11 @@
 //! The runtime: the terminal session, the sources that feed the loop (input, signals,
 //! worker answers), and the effects the app asks for. The loop: draw, wait, update, perform.
 
+mod editor;
 mod effects;
 mod session;
 mod sources;
+mod watch;
 mod worker;
 
 pub use effects::{ExportJob, export};
@@ -17,7 +19,7 @@ use ratatui::crossterm::event::Event;
 use ratatui::layout::Rect;
 use signal_hook::consts::{SIGCONT, SIGSTOP, SIGTSTP};
 
-use crate::app::{Action, App, Measured};
+use crate::app::{Action, App, Effect, Measured};
 use crate::keymap;
 use crate::model::Dataset;
 use crate::query::Query;
@@ -37,8 +39,17 @@ pub enum Ending {
     Signal(i32),
 }
 
+/// How the UI starts: the data's folder (None: the bundled dataset), whether to reload when
+/// its files change, and the problems of a first load that failed (shown at once).
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub data_dir: Option<PathBuf>,
+    pub watch: bool,
+    pub problems: Option<crate::app::Reloaded>,
+}
+
 /// Run the UI on `dataset`, starting with `query`, until the user quits or a signal arrives.
-pub fn run(dataset: Arc<Dataset>, query: Query, data_dir: Option<PathBuf>) -> io::Result<Ending> {
+pub fn run(dataset: Arc<Dataset>, query: Query, options: Options) -> io::Result<Ending> {
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         return Err(io::Error::other(
             "the terminal UI needs a terminal; for scripts use `annals list` (see `annals --help`)",
@@ -47,14 +58,22 @@ pub fn run(dataset: Arc<Dataset>, query: Query, data_dir: Option<PathBuf>) -> io
     let mut session = Session::enter()?;
     let matcher: Arc<dyn WordMatcher> = Arc::new(SkimWordMatcher::default());
     let mut app = App::new(dataset, Arc::clone(&matcher), query);
-    app.data_dir = data_dir;
+    app.data_dir = options.data_dir.clone();
     app.background_search = true;
+    if let Some(problems) = options.problems {
+        app.update(Action::Reloaded(problems));
+    }
     let theme = Theme::from_env();
 
     let (messages, inbox) = mpsc::channel();
     sources::forward_signals(messages.clone())?;
-    let input = Input::start(messages.clone());
-    let mut effects = Effects::new(messages, matcher);
+    let input = Input::start(messages.clone())?;
+    // Kept alive for the UI's life; dropping it stops the watching.
+    let _watcher = match (&options.data_dir, options.watch) {
+        (Some(dir), true) => Some(watch::watch(dir, messages.clone()).map_err(io::Error::other)?),
+        _ => None,
+    };
+    let mut effects = Effects::new(messages, matcher, options.data_dir);
     let mut ending = Ending::Quit;
     while !app.should_quit {
         let area = draw(&mut session, &mut app, &theme)?;
@@ -85,6 +104,10 @@ pub fn run(dataset: Arc<Dataset>, query: Query, data_dir: Option<PathBuf>) -> io
                     )));
                 }
                 Message::Answer(action) => Some(action),
+                Message::FilesChanged => {
+                    effects.reload();
+                    None
+                }
                 Message::Signal(SIGTSTP) => {
                     stop_until_continued(&mut session, &input)?;
                     None
@@ -96,7 +119,14 @@ pub fn run(dataset: Arc<Dataset>, query: Query, data_dir: Option<PathBuf>) -> io
                 }
             };
             if let Some(effect) = action.and_then(|action| app.update(action)) {
-                effects.perform(&app, effect);
+                if let Some(Effect::Edit { path, line }) = effects.perform(&app, effect) {
+                    edit(&mut session, &input, &mut app, &path, line)?;
+                    effects.reload();
+                }
+            }
+            if let Some(old) = app.retired.take() {
+                // Freeing a large dataset takes a while (a quarter second at 100k events).
+                std::thread::spawn(move || drop(old));
             }
             next = inbox.try_recv().ok();
         }
@@ -115,22 +145,44 @@ pub fn run(dataset: Arc<Dataset>, query: Query, data_dir: Option<PathBuf>) -> io
 /// Draw a frame; when it measured something new (a resize, a new selection's detail), let
 /// the app adjust its scrolling and draw again. Returns the area drawn.
 fn draw(session: &mut Session, app: &mut App, theme: &Theme) -> io::Result<Rect> {
-    // A new size (the first frame, a resize) is measured before it is shown, so no frame
-    // shows the list scrolled for the old size.
+    // A new size (the first frame, a resize), or a passage or link to bring into view, is
+    // measured off screen before it is shown, so no frame shows the wrong scroll.
     let size = session.terminal.size()?;
     let area = Rect::new(0, 0, size.width, size.height);
-    if session.terminal.get_frame().area() != area || app.measured == Measured::default() {
+    if session.terminal.get_frame().area() != area
+        || app.measured == Measured::default()
+        || app.wants_measure()
+    {
         let measured = ui::measure(app, area);
         app.update(Action::Measured(measured));
     }
     let mut measured = app.measured;
     let area = session.terminal.draw(|frame| measured = ui::draw(frame, app, theme))?.area;
-    if measured != app.measured || app.wants_measure() {
+    if measured != app.measured {
         app.update(Action::Measured(measured));
         session.terminal.draw(|frame| measured = ui::draw(frame, app, theme))?;
         app.update(Action::Measured(measured));
     }
     Ok(area)
+}
+
+/// Give the terminal to the user's editor at `path`:`line`, and take it back after.
+fn edit(
+    session: &mut Session,
+    input: &Input,
+    app: &mut App,
+    path: &std::path::Path,
+    line: u32,
+) -> io::Result<()> {
+    input.pause();
+    session.suspend();
+    let outcome = editor::run(path, line);
+    session.resume()?;
+    input.resume();
+    if let Err(message) = outcome {
+        app.status = Some(message);
+    }
+    Ok(())
 }
 
 /// Ctrl-Z from outside (SIGTSTP): give the terminal back, stop, and take it again when continued.

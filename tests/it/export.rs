@@ -880,7 +880,7 @@ fn an_export_interrupted_by_a_signal_leaves_no_temporary_file() {
         let mut interrupted = false;
         // Catch the export while its temporary file exists: stop it as soon as the file is
         // seen, and signal it only if the file is still there (else try again).
-        for _attempt in 0..8 {
+        for _attempt in 0..30 {
             let out = tempfile::tempdir().expect("temp dir");
             let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_annals"))
                 .arg("--data")
@@ -912,4 +912,45 @@ fn an_export_interrupted_by_a_signal_leaves_no_temporary_file() {
         }
         assert!(interrupted, "SIG{signal}: never caught an export while it was writing");
     }
+}
+
+/// Type a file name into a freshly opened export prompt (clearing the suggested one).
+fn submit_export_name(app: &mut App, name: &str) -> Option<Effect> {
+    app.update(Action::StartExport);
+    app.update(Action::ClearInput);
+    for c in name.chars() {
+        app.update(Action::Input(c));
+    }
+    app.update(Action::Submit)
+}
+
+#[test]
+fn the_tui_export_prompt_reads_a_tilde_as_the_home_directory() {
+    let mut app = fixture_app();
+    let effect = submit_export_name(&mut app, "~/Desktop/kn23.md");
+    let Some(Effect::Export { path, overwrite: false }) = effect else { panic!("an export: {effect:?}") };
+    assert_eq!(path, annals::export::expand_tilde("~/Desktop/kn23.md"));
+    if let Some(home) = std::env::var_os("HOME").filter(|h| !h.is_empty()) {
+        assert_eq!(path, Path::new(&home).join("Desktop/kn23.md"));
+    }
+}
+
+#[test]
+fn the_tui_asks_before_exporting_a_view_with_no_events() {
+    let mut app = fixture_app();
+    app.set_query("zzzqqq".parse().expect("query"));
+    assert!(app.chronology.visible.is_empty());
+    assert_eq!(submit_export_name(&mut app, "empty.md"), None, "nothing is written yet");
+    assert!(matches!(app.overlay, Some(annals::app::Overlay::Export { confirm: true, empty: true, .. })));
+    assert_eq!(app.update(Action::Cancel), None);
+    assert!(
+        matches!(app.overlay, Some(annals::app::Overlay::Export { confirm: false, .. })),
+        "back to the name"
+    );
+    app.update(Action::Submit);
+    let effect = app.update(Action::Input('y'));
+    assert!(
+        matches!(effect, Some(Effect::Export { overwrite: false, .. })),
+        "written once confirmed: {effect:?}"
+    );
 }

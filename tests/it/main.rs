@@ -19,4 +19,6 @@ mod model;
 mod properties;
 mod pty;
 mod reader;
+mod reload;
+mod show;
 mod ui;
