@@ -65,7 +65,9 @@ impl App {
         let old = Arc::clone(&self.dataset);
         let selected = self.chronology.selected.map(|i| old.event(i));
         let wanted = selected.and_then(|event| {
-            dataset.event_index(&event.id).or_else(|| nearest_in_time(&dataset, event.date.first_day()))
+            dataset
+                .event_index(&event.id)
+                .or_else(|| nearest_in_time(&dataset, event.date.anchor().first_day()))
         });
         let (query, dropped) = keep_known(&self.query, &dataset);
         self.dataset = dataset;
@@ -180,11 +182,11 @@ fn keep_known(query: &Query, dataset: &Dataset) -> (Query, Vec<String>) {
     (kept, dropped)
 }
 
-/// The event whose first day is closest to `day`.
+/// The event placed closest to `day` (by its anchor: its start, or the end of a date "by" then).
 fn nearest_in_time(dataset: &Dataset, day: chrono::NaiveDate) -> Option<usize> {
     let events = dataset.events();
-    let at = events.partition_point(|e| e.date.first_day() < day);
-    let distance = |i: usize| (events[i].date.first_day() - day).num_days().abs();
+    let at = events.partition_point(|e| e.date.anchor().first_day() < day);
+    let distance = |i: usize| (events[i].date.anchor().first_day() - day).num_days().abs();
     match (at.checked_sub(1), (at < events.len()).then_some(at)) {
         (Some(b), Some(a)) => Some(if distance(a) < distance(b) { a } else { b }),
         (b, a) => b.or(a),

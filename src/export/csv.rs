@@ -7,7 +7,8 @@ use super::Options;
 use crate::model::{Dataset, Quantity};
 use crate::text::clean;
 
-const HEADER: [&str; 17] = [
+/// Columns added later come last, so scripts that read columns by position keep working.
+const HEADER: [&str; 24] = [
     "id",
     "date",
     "until",
@@ -25,6 +26,13 @@ const HEADER: [&str; 17] = [
     "quantities",
     "sources",
     "quotes",
+    "edtf",
+    "date_precision",
+    "until_precision",
+    "source_grade",
+    "credibility",
+    "credibility_reason",
+    "rating",
 ];
 
 /// CSV with a header row; lists are joined with "; ", quotes with line breaks. Cells that a
@@ -47,10 +55,11 @@ pub fn write_csv(
     for &i in events {
         let event = &dataset.events()[i];
         let quantities: Vec<String> = event.quantities.iter().map(Quantity::to_string).collect();
+        let rating = dataset.rating(event);
         let cells = [
             text(&event.id),
-            event.date.to_string(),
-            event.until.map(|d| d.to_string()).unwrap_or_default(),
+            event.date.anchor().to_string(),
+            event.date.closed_end().map(|d| d.to_string()).unwrap_or_default(),
             text(event.date_basis.as_deref().unwrap_or_default()),
             text(&event.title),
             text(&event.summary),
@@ -65,6 +74,13 @@ pub fn write_csv(
             list(&mut quantities.iter().map(String::as_str), "; "),
             list(&mut event.citations.iter().map(|c| c.source.as_str()), "; "),
             list(&mut event.citations.iter().map(|c| c.quote.as_str()), "\n"),
+            event.date.to_string(),
+            event.date.anchor().precision().as_str().to_string(),
+            event.date.closed_end().map(|d| d.precision().as_str().to_string()).unwrap_or_default(),
+            rating.grade.map(|g| g.to_string()).unwrap_or_default(),
+            rating.credibility.map(|c| c.to_string()).unwrap_or_default(),
+            text(event.credibility_reason.as_deref().unwrap_or_default()),
+            rating.to_string(),
         ];
         if options.raw_csv {
             writer.write_record(&cells)?;

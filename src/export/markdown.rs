@@ -3,7 +3,6 @@
 use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
 
-use crate::date::DatePrecision;
 use crate::date::MONTH_NAMES as MONTHS;
 use crate::model::{Dataset, Event};
 use crate::query::Query;
@@ -41,7 +40,7 @@ impl Markdown<'_> {
         let mut month = None;
         for &index in self.events {
             let event = &dataset.events()[index];
-            let date = event.date;
+            let date = event.date.anchor();
             if year != Some(date.year_number()) {
                 year = Some(date.year_number());
                 month = None;
@@ -106,20 +105,19 @@ impl Markdown<'_> {
         let when = event.date_label();
         let _ = writeln!(out, "#### {when} · {}\n", escape(&event.title));
         let _ = writeln!(out, "{}\n", escape(&event.summary));
-        let precision = match event.date.precision() {
-            DatePrecision::Year => "year",
-            DatePrecision::Month => "month",
-            DatePrecision::Day => "day",
-        };
         let basis =
             event.date_basis.as_deref().map(|b| format!("; basis: {}", escape(b))).unwrap_or_default();
-        let _ = writeln!(out, "- **Date:** {when} ({precision} precision{basis})");
+        let _ = writeln!(out, "- **Date:** {when} ({}{basis})", event.date.describe());
         if let Some(reported) = &event.reported {
             let basis =
                 event.reported_basis.as_deref().map(|b| format!(" ({})", escape(b))).unwrap_or_default();
             let _ = writeln!(out, "- **Reported:** {reported}{basis}");
         }
         let _ = writeln!(out, "- **Kind:** {} · **Status:** {}", event.kind, event.status);
+        let rating = dataset.rating(event);
+        let reason =
+            event.credibility_reason.as_deref().map(|r| format!(": {}", escape(r))).unwrap_or_default();
+        let _ = writeln!(out, "- **Rating:** {rating} ({}){reason}", rating.meaning());
         match (&event.from, &event.to) {
             (Some(from), Some(to)) => {
                 let _ = writeln!(out, "- **From → to:** {} → {}", actor(from), actor(to));

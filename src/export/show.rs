@@ -74,7 +74,7 @@ pub fn write_event(out: &mut dyn Write, dataset: &Dataset, event: &Event) -> io:
     let actor = |id: &String| dataset.actor(id).map_or_else(|| id.clone(), |a| a.name.clone());
     let names = |ids: &[String]| ids.iter().map(actor).collect::<Vec<_>>().join(", ");
     writeln!(out, "{}", clean(&event.title))?;
-    writeln!(out, "{}  ({} precision)", event.date_label(), precision_word(&event.date))?;
+    writeln!(out, "{}  ({})", event.date_label(), event.date.describe())?;
     if let Some(basis) = &event.date_basis {
         writeln!(out, "date basis: {}", clean(basis))?;
     }
@@ -82,7 +82,13 @@ pub fn write_event(out: &mut dyn Write, dataset: &Dataset, event: &Event) -> io:
         let basis = event.reported_basis.as_deref().map(|b| format!(" ({})", clean(b))).unwrap_or_default();
         writeln!(out, "reported: {reported}{basis}")?;
     }
-    writeln!(out, "kind: {}   status: {}\n", event.kind, event.status)?;
+    writeln!(out, "kind: {}   status: {}", event.kind, event.status)?;
+    let rating = dataset.rating(event);
+    writeln!(out, "rating: {rating}  ({})", rating.meaning())?;
+    if let Some(reason) = &event.credibility_reason {
+        writeln!(out, "credibility basis: {}", clean(reason))?;
+    }
+    writeln!(out)?;
     writeln!(out, "{}\n", clean(&event.summary))?;
     match (&event.from, &event.to) {
         (Some(from), Some(to)) => {
@@ -137,14 +143,6 @@ pub fn write_event(out: &mut dyn Write, dataset: &Dataset, event: &Event) -> io:
         writeln!(out, "    “{}”", clean(&citation.quote))?;
     }
     Ok(())
-}
-
-fn precision_word(date: &crate::date::Date) -> &'static str {
-    match date.precision() {
-        crate::date::DatePrecision::Year => "year",
-        crate::date::DatePrecision::Month => "month",
-        crate::date::DatePrecision::Day => "day",
-    }
 }
 
 pub fn write_event_json(

@@ -65,6 +65,7 @@ pub(crate) fn check_event(
     let mut findings = Findings { base, problems: Vec::new() };
     check_texts(&event, damage, &mut findings);
     check_dates(&event, damage, &mut findings);
+    check_credibility(&event, damage, &mut findings);
     check_lists(&event, &mut findings);
     let sources_known = check_references(&event, refs, damage, &mut findings);
     check_quantities(&event, &mut findings);
@@ -116,27 +117,51 @@ fn check_texts(event: &RawEvent, damage: &Damage, findings: &mut Findings) {
     }
 }
 
-/// A span does not end before it begins, and what is not planned is not reported before
-/// it happens.
+/// A span does not end before it begins, `until` ends one date, not an interval, and what is
+/// not planned is not reported before it can have happened.
 fn check_dates(event: &RawEvent, damage: &Damage, findings: &mut Findings) {
     if damage.has("date") {
         return;
     }
     let date = event.date.get_ref();
-    if let Some(until) = event.until.as_ref().filter(|until| until.get_ref().last_day() < date.first_day()) {
+    // The first day it may cover: none for an open or unknown start.
+    let first = date.days().first;
+    if let Some(until) = event.until.as_ref().filter(|_| date.is_interval()) {
+        let message = "`until` goes with one date; write the interval's end in `date` (e.g. \"2023-08/2023-11-01\") and remove `until`";
+        findings.add(until.span().start, message.into());
+    } else if let Some(until) = event.until.as_ref().filter(|until| until.get_ref().last_day() < first) {
         let message =
             format!("`until` {} is before `date` {date}; swap them or correct one", until.get_ref());
         findings.add(until.span().start, message);
     }
     let ahead = matches!(event.status, Status::Planned | Status::Pledged) || damage.has("status");
-    if let Some(reported) =
-        event.reported.as_ref().filter(|r| !ahead && r.get_ref().last_day() < date.first_day())
-    {
+    if let Some(reported) = event.reported.as_ref().filter(|r| !ahead && r.get_ref().last_day() < first) {
         let message = format!(
             "`reported` {} is before `date` {date}; only a planned or pledged event is reported before it happens: correct one",
             reported.get_ref()
         );
         findings.add(reported.span().start, message);
+    }
+}
+
+/// A credibility comes with its reason, and a reason with its credibility.
+fn check_credibility(event: &RawEvent, damage: &Damage, findings: &mut Findings) {
+    if damage.has("credibility") || damage.has("credibility_reason") {
+        return; // Its problem is reported already, and the other half would be reported alone.
+    }
+    match (&event.credibility, &event.credibility_reason) {
+        (Some(credibility), None) => findings.add(
+            credibility.span().start,
+            "`credibility` needs a `credibility_reason`: say in a line why".into(),
+        ),
+        (None, Some(reason)) => findings.add(
+            reason.span().start,
+            "`credibility_reason` needs a `credibility`: 1 (confirmed by other sources) to 6 (truth cannot be judged)".into(),
+        ),
+        (_, Some(reason)) if reason.get_ref().trim().is_empty() => {
+            findings.add(reason.span().start, "`credibility_reason` is empty; write it out".into())
+        }
+        _ => {}
     }
 }
 

@@ -4,9 +4,9 @@ use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use toml::Spanned;
 
-use crate::date::Date;
+use crate::date::{Date, EventDate};
 use crate::model::{
-    ActorKind, Citation, Event, EventKind, Grade, Qualifier, Quantity, Status, WeaponCategory,
+    ActorKind, Citation, Credibility, Event, EventKind, Grade, Qualifier, Quantity, Status, WeaponCategory,
 };
 
 pub type Id = Spanned<String>;
@@ -123,7 +123,7 @@ pub struct RawCitation {
 #[serde(deny_unknown_fields)]
 pub struct RawEvent {
     pub id: Id,
-    pub date: Spanned<Date>,
+    pub date: Spanned<EventDate>,
     pub until: Option<Spanned<Date>>,
     pub date_basis: Option<String>,
     pub reported: Option<Spanned<Date>>,
@@ -144,6 +144,8 @@ pub struct RawEvent {
     pub quantities: Vec<Spanned<RawQuantity>>,
     #[serde(default)]
     pub citations: Vec<RawCitation>,
+    pub credibility: Option<Spanned<Credibility>>,
+    pub credibility_reason: Option<Spanned<String>>,
 }
 
 fn tight(mut text: String) -> String {
@@ -164,6 +166,7 @@ impl RawEvent {
         let event = self;
         let text = |s: toml::Spanned<String>| tight(s.into_inner());
         let texts = |v: Vec<Id>| -> Vec<String> { v.into_iter().map(text).collect() };
+        let date = event.date.into_inner();
         let quantity = |q: toml::Spanned<RawQuantity>| {
             let q = q.into_inner();
             Quantity {
@@ -176,8 +179,11 @@ impl RawEvent {
         };
         Event {
             id: text(event.id),
-            date: event.date.into_inner(),
-            until: event.until.map(toml::Spanned::into_inner),
+            // `until` before the date is reported by the checks; the date alone stands in for it.
+            date: match event.until {
+                Some(until) => date.until(until.into_inner()).unwrap_or(date),
+                None => date,
+            },
             date_basis: event.date_basis.map(tight),
             reported: event.reported.map(toml::Spanned::into_inner),
             reported_basis: event.reported_basis.map(tight),
@@ -199,6 +205,8 @@ impl RawEvent {
                     .map(|c| Citation { source: text(c.source), quote: text(c.quote) })
                     .collect(),
             ),
+            credibility: event.credibility.map(toml::Spanned::into_inner),
+            credibility_reason: event.credibility_reason.map(text),
         }
     }
 }

@@ -9,6 +9,7 @@ use super::index::{EventFacets, EventLookup, IdIndex, lookups};
 use super::order::{chronological_order, permute};
 use super::provenance::{Origin, Provenance};
 use super::records::{Actor, Event, Source, WeaponType};
+use super::vocabulary::Rating;
 use crate::text::lowercase;
 
 /// A loaded, validated dataset; events in chronological order.
@@ -216,6 +217,14 @@ impl Dataset {
 
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.source_index.get(id).map(|&i| &self.sources[i])
+    }
+
+    /// The Admiralty pair for `event`: the best grade among the sources it cites (A is best)
+    /// and its credibility.
+    pub fn rating(&self, event: &Event) -> Rating {
+        let grade =
+            event.citations.iter().filter_map(|c| self.source(&c.source)).map(|s| s.reliability).min();
+        Rating { grade, credibility: event.credibility }
     }
 
     pub fn actor(&self, id: &str) -> Option<&Actor> {

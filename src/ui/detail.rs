@@ -10,7 +10,6 @@ use super::match_positions;
 use super::text::highlighted;
 use super::theme::Theme;
 use crate::app::{App, Focus, Measured};
-use crate::date::Date;
 use crate::model::Event;
 use crate::text::clean;
 
@@ -58,14 +57,6 @@ fn indented(text: &str, first: &str, indent: &str, width: usize, style: Style) -
     textwrap::wrap(text, options).into_iter().map(|line| Line::styled(line.into_owned(), style)).collect()
 }
 
-fn precision_word(date: &Date) -> &'static str {
-    match date.precision() {
-        crate::date::DatePrecision::Year => "year",
-        crate::date::DatePrecision::Month => "month",
-        crate::date::DatePrecision::Day => "day",
-    }
-}
-
 /// The detail pane's lines, and which of them holds the link at the cursor.
 fn lines(app: &App, theme: &Theme, event: &Event, width: usize) -> (Vec<Line<'static>>, Option<usize>) {
     let dataset = &app.dataset;
@@ -79,7 +70,7 @@ fn lines(app: &App, theme: &Theme, event: &Event, width: usize) -> (Vec<Line<'st
         highlighted(&event.title, &match_positions(app, &event.title), theme.title(), theme.matched());
     lines.push(Line::from(title));
     let mut when = vec![Span::styled(event.date_label(), theme.date())];
-    when.push(Span::styled(format!("  ({} precision)", precision_word(&event.date)), theme.dim()));
+    when.push(Span::styled(format!("  ({})", event.date.describe()), theme.dim()));
     lines.push(Line::from(when));
     if let Some(basis) = &event.date_basis {
         lines.push(Line::from(vec![
@@ -100,6 +91,18 @@ fn lines(app: &App, theme: &Theme, event: &Event, width: usize) -> (Vec<Line<'st
         Span::styled("   status: ", theme.label()),
         Span::styled(event.status.as_str(), theme.key()),
     ]));
+    let rating = dataset.rating(event);
+    lines.push(Line::from(vec![
+        Span::styled("rating: ", theme.label()),
+        Span::styled(rating.to_string(), theme.key()),
+        Span::styled(format!("  ({})", rating.meaning()), theme.dim()),
+    ]));
+    if let Some(reason) = &event.credibility_reason {
+        lines.push(Line::from(vec![
+            Span::styled("credibility basis: ", theme.dim()),
+            Span::styled(clean(reason), theme.dim()),
+        ]));
+    }
     lines.push(Line::raw(""));
     lines.push(Line::from(highlighted(
         &event.summary,

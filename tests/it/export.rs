@@ -10,8 +10,8 @@ use annals::date::DatePrecision;
 use annals::export::{Export, ExportFormat};
 use annals::load::{self, Bundled, OnDisk};
 use annals::model::{
-    Actor, ActorKind, Citation, Dataset, Event, EventKind, Grade, Quantity, Source, Status, WeaponCategory,
-    WeaponType,
+    Actor, ActorKind, Citation, Credibility, Dataset, Event, EventKind, Grade, Quantity, Source, Status,
+    WeaponCategory, WeaponType,
 };
 use annals::query::Query;
 use annals::search::SkimWordMatcher;
@@ -165,7 +165,6 @@ fn hostile_dataset_with(hostile: &str) -> Dataset {
     let event = Event {
         id: "e".into(),
         date: "2024-05".parse().expect("date"),
-        until: None,
         date_basis: Some(format!("basis {hostile}")),
         reported: None,
         reported_basis: None,
@@ -187,6 +186,8 @@ fn hostile_dataset_with(hostile: &str) -> Dataset {
             qualifier: None,
         }],
         citations: vec![Citation { source: "src".into(), quote: format!("quote {hostile}") }],
+        credibility: Some(Credibility::Doubtful),
+        credibility_reason: Some(format!("credibility {hostile}")),
     };
     Dataset::new(
         format!("Name {hostile}"),
@@ -248,7 +249,7 @@ fn hostile_strings_in_the_data_render_as_text() {
             _ => None,
         })
         .collect();
-    for field in ["Name", "Title", "Actor", "Weapon", "quote", "basis", "reason", "Outlet"] {
+    for field in ["Name", "Title", "Actor", "Weapon", "quote", "basis", "reason", "Outlet", "credibility"] {
         assert!(text.contains(&format!("{field} {HOSTILE}")), "{field} is not literal in:\n{text}");
     }
     assert!(text.contains(&format!("- looks like a list {HOSTILE} # and a heading\u{fffd}[31m")), "{text}");
@@ -663,32 +664,34 @@ fn timelinejs_has_the_documented_fields_and_dates_at_their_own_precision() {
         documented(keys(slide), &slide_keys, &event.id);
         let start = &slide["start_date"];
         documented(keys(start), &date_keys, &event.id);
+        // The slide starts where annals places the event: its start, or the end of a date "by" then.
+        let date = event.date.anchor();
         assert_eq!(
             start["year"].as_i64(),
-            Some(i64::from(event.date.year_number())),
+            Some(i64::from(date.year_number())),
             "{}: year, a number",
             event.id
         );
         let (month, day) = (start.get("month"), start.get("day"));
-        match event.date.precision() {
+        match date.precision() {
             DatePrecision::Year => assert!(month.is_none() && day.is_none(), "{}", event.id),
             DatePrecision::Month => {
                 month_precise += 1;
-                assert_eq!(month.and_then(|m| m.as_u64()), event.date.month_number().map(u64::from));
+                assert_eq!(month.and_then(|m| m.as_u64()), date.month_number().map(u64::from));
                 assert!(day.is_none(), "{}: a month-precision date has no day", event.id);
             }
             DatePrecision::Day => {
-                let first = event.date.first_day();
+                let first = date.first_day();
                 assert_eq!(day.and_then(|d| d.as_u64()), Some(u64::from(chrono::Datelike::day(&first))));
             }
         }
         assert_eq!(
             slide.get("end_date").is_some(),
-            event.until.is_some(),
+            event.date.closed_end().is_some(),
             "{}: end_date for a span",
             event.id
         );
-        if let Some(until) = &event.until {
+        if let Some(until) = &event.date.closed_end() {
             let end = &slide["end_date"];
             assert_eq!(end["year"].as_i64(), Some(i64::from(until.year_number())));
             assert_eq!(end.get("day").is_some(), until.precision() == DatePrecision::Day);

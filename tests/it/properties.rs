@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use annals::app::Overlay;
 use annals::app::{Action, App, Bound};
-use annals::date::Date;
+use annals::date::{Date, EventDate};
 use annals::load::{self, InMemory};
 use annals::query::{Facet, Query};
 use annals::search::SkimWordMatcher;
@@ -34,6 +34,15 @@ proptest! {
         if let Ok(date) = text.parse::<Date>() {
             prop_assert_eq!(date.to_string().parse::<Date>(), Ok(date));
             prop_assert!(date.first_day() <= date.last_day());
+        }
+    }
+
+    #[test]
+    fn event_dates_parse_or_refuse_and_round_trip(text in "\\PC{0,12}|(\\.\\.|[0-9]{4}(-[0-9]{1,2}){0,2}[~?%]?)?(/(\\.\\.|[0-9]{4}(-[0-9]{1,2}){0,2}[~?%]?)?)?") {
+        if let Ok(date) = text.parse::<EventDate>() {
+            prop_assert_eq!(date.to_string(), text);
+            prop_assert!(date.days().first <= date.days().last);
+            prop_assert!(!date.label().is_empty());
         }
     }
 
