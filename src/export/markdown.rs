@@ -75,7 +75,7 @@ impl Markdown<'_> {
         let mut anchors = HashMap::with_capacity(self.events.len());
         for &index in self.events {
             let event = dataset.event(index);
-            let date = event.date;
+            let date = event.date.anchor();
             if year != Some(date.year_number()) {
                 year = Some(date.year_number());
                 month = None;
