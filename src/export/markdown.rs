@@ -161,6 +161,12 @@ impl Markdown<'_> {
                 .collect();
             let _ = writeln!(out, "- **Related:** {}", related.join("; "));
         }
+        self.citations(out, event, notes, cited);
+    }
+
+    /// The event's sources line and the definitions of its new footnotes.
+    fn citations(&self, out: &mut String, event: &Event, notes: &mut Notes, cited: &mut BTreeSet<usize>) {
+        let dataset = self.dataset;
         // One footnote per distinct quote in the file; an outlet named once for a run of its
         // footnotes ("Al Jazeera[^5][^6]").
         let mut refs: Vec<(String, String)> = Vec::new();

@@ -81,39 +81,9 @@ pub fn run(dataset: Arc<Dataset>, query: Query, options: Options) -> io::Result<
         let Ok(first) = inbox.recv() else { break };
         let mut next = Some(first);
         while let Some(message) = next {
-            let action = match message {
-                Message::Input(Event::Key(key)) => keymap::key_action(keymap::context(&app), key),
-                Message::Input(Event::Mouse(mouse)) => {
-                    keymap::mouse_action(mouse, ui::pane_at(area, mouse.column, mouse.row))
-                }
-                Message::Input(Event::Paste(text)) => {
-                    // A paste is typed text: each character as typed, line breaks as spaces.
-                    for c in text.chars().map(|c| if c.is_control() { ' ' } else { c }) {
-                        if let Some(effect) = app.update(Action::Input(c)) {
-                            effects.perform(&app, effect);
-                        }
-                    }
-                    None
-                }
-                // A resize is drawn at once; the frame measures the new size.
-                Message::Input(_) => None,
-                Message::InputGone(error) => {
-                    drop(session);
-                    return Err(io::Error::other(format!(
-                        "the terminal can no longer be read ({error}); quitting"
-                    )));
-                }
-                Message::Answer(action) => Some(action),
-                Message::FilesChanged => {
-                    effects.reload();
-                    None
-                }
-                Message::Signal(SIGTSTP) => {
-                    stop_until_continued(&mut session, &input)?;
-                    None
-                }
-                Message::Signal(SIGCONT) => None,
-                Message::Signal(signal) => {
+            let action = match act(message, &mut app, &mut effects, &mut session, &input, area)? {
+                Step::Go(action) => action,
+                Step::Stop(signal) => {
                     ending = Ending::Signal(signal);
                     Some(Action::Quit)
                 }
@@ -140,6 +110,57 @@ pub fn run(dataset: Arc<Dataset>, query: Query, options: Options) -> io::Result<
         let _ = writing.join();
     }
     Ok(ending)
+}
+
+/// What a message comes to: an action for the app (or none), or a signal to stop on.
+enum Step {
+    Go(Option<Action>),
+    Stop(i32),
+}
+
+/// The action a message asks for, after doing what only the runtime can (pastes, reloads,
+/// stopping on Ctrl-Z). An error when the terminal is gone.
+fn act(
+    message: Message,
+    app: &mut App,
+    effects: &mut Effects,
+    session: &mut Session,
+    input: &Input,
+    area: Rect,
+) -> io::Result<Step> {
+    let action = match message {
+        Message::Input(Event::Key(key)) => keymap::key_action(keymap::context(app), key),
+        Message::Input(Event::Mouse(mouse)) => {
+            keymap::mouse_action(mouse, ui::pane_at(area, mouse.column, mouse.row))
+        }
+        Message::Input(Event::Paste(text)) => {
+            // A paste is typed text: each character as typed, line breaks as spaces.
+            for c in text.chars().map(|c| if c.is_control() { ' ' } else { c }) {
+                if let Some(effect) = app.update(Action::Input(c)) {
+                    effects.perform(app, effect);
+                }
+            }
+            None
+        }
+        // A resize is drawn at once; the frame measures the new size.
+        Message::Input(_) => None,
+        Message::InputGone(error) => {
+            session.suspend();
+            return Err(io::Error::other(format!("the terminal can no longer be read ({error}); quitting")));
+        }
+        Message::Answer(action) => Some(action),
+        Message::FilesChanged => {
+            effects.reload();
+            None
+        }
+        Message::Signal(SIGTSTP) => {
+            stop_until_continued(session, input)?;
+            None
+        }
+        Message::Signal(SIGCONT) => None,
+        Message::Signal(signal) => return Ok(Step::Stop(signal)),
+    };
+    Ok(Step::Go(action))
 }
 
 /// Draw a frame; when it measured something new (a resize, a new selection's detail), let

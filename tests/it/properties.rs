@@ -199,3 +199,17 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    /// Any text at all: cleaning keeps one character for each, and what it keeps is safe to
+    /// show (cleaning it again changes nothing), so positions and widths stay honest.
+    #[test]
+    fn cleaning_any_text_keeps_its_length_and_leaves_nothing_to_obey(text in "\\PC*|[\\x00-\\x1f\\x7f-\\u{9f}\\u{2028}\\u{2029}\\u{202a}-\\u{202e}\\u{2066}-\\u{2069}\\u{fdd0}-\\u{fdef}\\u{fffe}\\u{ffff}a-z ]*") {
+        let cleaned = annals::text::clean(&text);
+        prop_assert_eq!(cleaned.chars().count(), text.chars().count());
+        prop_assert_eq!(annals::text::clean(&cleaned), cleaned.clone());
+        for c in cleaned.chars() {
+            prop_assert!(!c.is_control() && !matches!(c, '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{fdd0}'..='\u{fdef}' | '\u{fffe}' | '\u{ffff}'), "{:?} kept", c);
+        }
+    }
+}
