@@ -12,6 +12,7 @@ mod cli;
 mod dataset;
 mod engine;
 mod export;
+mod incremental;
 mod layers;
 mod model;
 mod properties;
