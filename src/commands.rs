@@ -21,7 +21,7 @@ use console::{fail, print, printed, say};
 
 use crate::cli::{Cli, Command, CsvFlags, Filters, Ids, ListFormat};
 use crate::export::{self, Export, ExportFormat, Options};
-use crate::load::{self, Bundled, LoadFailure, OnDisk, Progress};
+use crate::load::{self, Bundled, LoadFailure, Loader, OnDisk, Progress};
 use crate::model::Dataset;
 use crate::query::Query;
 use crate::search::SkimWordMatcher;
@@ -49,8 +49,10 @@ pub fn run(cli: Cli) -> ExitCode {
     if let Some(Command::Init { dir }) = &cli.command {
         return init::init(dir);
     }
+    // The explorer reloads its data: its loader keeps what the next load can reuse.
+    let mut loader = (cli.command.is_none() && cli.data.is_some()).then(Loader::new);
     let dataset = match &cli.data {
-        Some(dir) => load_with_progress(&OnDisk::new(dir)),
+        Some(dir) => load_with_progress(&OnDisk::new(dir), loader.as_mut()),
         None => load::load(&Bundled),
     };
     match cli.command {
@@ -93,7 +95,12 @@ pub fn run(cli: Cli) -> ExitCode {
                 ),
                 other => (other, None),
             };
-            let options = crate::tui::Options { data_dir: cli.data.clone(), watch: cli.watch, problems };
+            let options = crate::tui::Options {
+                data_dir: cli.data.clone(),
+                watch: cli.watch,
+                problems,
+                loader: loader.unwrap_or_default(),
+            };
             with_query(dataset, &[&cli.filters], |dataset, query| explore(dataset, query, options))
         }
     }
@@ -162,9 +169,10 @@ fn bundled_ids() -> Ids {
     }
 }
 
-/// Load, showing "loading: N of M event files" on stderr while a large dataset loads (when
-/// stderr is a terminal), and clearing the line after.
-fn load_with_progress(files: &OnDisk) -> Result<Dataset, LoadFailure> {
+/// Load (with `loader`, if given, for loads to come), showing "loading: N of M event files"
+/// on stderr while a large dataset loads (when stderr is a terminal), and clearing the line
+/// after.
+fn load_with_progress(files: &OnDisk, loader: Option<&mut Loader>) -> Result<Dataset, LoadFailure> {
     const WORTH_SHOWING: usize = 20;
     let interactive = io::stderr().is_terminal();
     let last = Mutex::new(Instant::now());
@@ -180,7 +188,10 @@ fn load_with_progress(files: &OnDisk) -> Result<Dataset, LoadFailure> {
             let _ = write!(io::stderr(), "\rloading: {} of {} event files", p.files_done, p.files_total);
         }
     };
-    let dataset = load::load_with_progress(files, &progress);
+    let dataset = match loader {
+        Some(loader) => loader.load_with_progress(files, &progress),
+        None => load::load_with_progress(files, &progress),
+    };
     if shown.load(Ordering::Relaxed) {
         let _ = write!(io::stderr(), "\r\x1b[2K");
     }

@@ -4,6 +4,7 @@
 //! (`links`).
 
 use std::hash::Hash;
+use std::sync::Arc;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 
@@ -29,12 +30,10 @@ pub(crate) struct References<'r> {
 }
 
 /// A checked event, what the filter reads of it, and where it is written.
-pub(crate) type Checked = (Box<Event>, EventFacets, Placement);
+pub(crate) type Checked = (Arc<Event>, EventFacets, Placement);
 
-/// Where an event is written, for the checks across files.
+/// Where in its file an event is written, for the checks across files.
 pub(crate) struct Placement {
-    /// The file's index in the problem log.
-    pub(crate) file: usize,
     pub(crate) id_offset: usize,
     /// Where each of the event's `related` ids is written.
     pub(crate) related_offsets: Vec<usize>,
@@ -76,7 +75,6 @@ pub(crate) fn check_event(
         findings.add(event.id.span().start, message);
     }
     let placement = Placement {
-        file: 0,
         id_offset: base + event.id.span().start,
         related_offsets: event.related.iter().map(|r| base + r.span().start).collect(),
     };
@@ -87,7 +85,7 @@ pub(crate) fn check_event(
         |id| refs.weapons.position(id),
         |id| refs.sources.position(id),
     );
-    ((Box::new(event), facets, placement), findings.problems)
+    ((Arc::new(event), facets, placement), findings.problems)
 }
 
 /// Titles and summaries written out, and titles, summaries and quotes within their limits.

@@ -22,6 +22,70 @@ pub trait DatasetFiles: Sync {
     fn read(&self, path: &str, limit: u64) -> io::Result<Vec<u8>>;
     /// The event files under `data/events/`, sorted by name.
     fn event_files(&self) -> io::Result<Vec<String>>;
+    /// What the file at `path` is now, told without reading it, so that a reload can tell
+    /// whether it was written since (see `Stamp`); an error when it can't be told, and the
+    /// file is then read each time.
+    fn stamp(&self, _path: &str) -> io::Result<Stamp> {
+        Err(io::ErrorKind::Unsupported.into())
+    }
+}
+
+/// A file's size, times of change and identity. Two equal stamps of a file mean it was not
+/// written in between, if the earlier was `settled`; else the content must be compared: a
+/// file system's clock ticks coarsely (from milliseconds to two seconds), so two writes
+/// within one tick leave the same times.
+#[derive(Debug, Clone, Copy)]
+pub struct Stamp {
+    identity: Identity,
+    /// The file's last change was long enough before the stamp was taken that any later
+    /// write changes its times.
+    pub settled: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Identity {
+    /// Size, times of the last change and modification (nanoseconds), inode and device.
+    Metadata { len: u64, changed: i128, modified: i128, inode: u64, device: u64 },
+    /// Size and a hash of the bytes.
+    Bytes { len: usize, digest: u64 },
+}
+
+impl Stamp {
+    /// How long after a file's last change its times are sure to move on a write.
+    const SETTLING: std::time::Duration = std::time::Duration::from_secs(3);
+
+    /// The stamp of a file with this metadata, taken at `now`.
+    pub fn of(metadata: &fs::Metadata, now: std::time::SystemTime) -> Self {
+        use std::os::unix::fs::MetadataExt;
+        let nanos = |seconds: i64, nanos: i64| i128::from(seconds) * 1_000_000_000 + i128::from(nanos);
+        // The change time moves on every write and cannot be set back, unlike the
+        // modification time (`touch -d`, `cp -p`); both are kept.
+        let changed = nanos(metadata.ctime(), metadata.ctime_nsec());
+        let modified = nanos(metadata.mtime(), metadata.mtime_nsec());
+        let now = now.duration_since(std::time::UNIX_EPOCH).unwrap_or_default().as_nanos();
+        let settling = Self::SETTLING.as_nanos();
+        let settled = i128::try_from(now).is_ok_and(|now| now - changed.max(modified) >= settling as i128);
+        let (len, inode, device) = (metadata.len(), metadata.ino(), metadata.dev());
+        Self { identity: Identity::Metadata { len, changed, modified, inode, device }, settled }
+    }
+
+    /// The stamp of a file known by its bytes alone: exact, so always settled.
+    pub fn of_bytes(bytes: &[u8]) -> Self {
+        Self { identity: Identity::Bytes { len: bytes.len(), digest: digest(bytes) }, settled: true }
+    }
+
+    /// Whether `other` says what this stamp says of the file (settled or not).
+    pub fn same_as(&self, other: &Stamp) -> bool {
+        self.identity == other.identity
+    }
+}
+
+/// A fast hash of a file's bytes, to tell whether it changed (not against malice).
+pub(crate) fn digest(bytes: &[u8]) -> u64 {
+    use std::hash::Hasher;
+    let mut hasher = rustc_hash::FxHasher::default();
+    hasher.write(bytes);
+    hasher.finish()
 }
 
 /// The dataset compiled into the binary from this repository's `data/` and `seeds/`.
@@ -135,6 +199,12 @@ impl DatasetFiles for OnDisk {
         Ok(bytes)
     }
 
+    fn stamp(&self, path: &str) -> io::Result<Stamp> {
+        let (_, metadata) = self.resolve(path)?;
+        regular(&metadata)?;
+        Ok(Stamp::of(&metadata, std::time::SystemTime::now()))
+    }
+
     fn event_files(&self) -> io::Result<Vec<String>> {
         let (events, _) = self.resolve("data/events")?;
         let mut names = Vec::new();
@@ -205,6 +275,12 @@ impl DatasetFiles for InMemory {
             self.files.get(path).ok_or_else(|| io::Error::new(io::ErrorKind::NotFound, "no such file"))?;
         within(limit, bytes.len())?;
         Ok(bytes.clone())
+    }
+
+    fn stamp(&self, path: &str) -> io::Result<Stamp> {
+        let bytes =
+            self.files.get(path).ok_or_else(|| io::Error::new(io::ErrorKind::NotFound, "no such file"))?;
+        Ok(Stamp::of_bytes(bytes))
     }
 
     fn event_files(&self) -> io::Result<Vec<String>> {

@@ -61,10 +61,16 @@ impl Registry {
     /// Take in one parsed file of this record type: its problems go to the log, its
     /// records come back.
     pub(crate) fn absorb<T>(&mut self, log: &mut ProblemLog<'_>, parsed: ParsedFile<T>) -> Records<T> {
-        self.complete &= parsed.complete;
-        self.broken.extend(parsed.broken);
-        let file = log.absorb(&parsed.path, parsed.problems);
+        let file = self.take_in(log, &parsed);
         Records { file, path: parsed.path, records: parsed.records, lines: parsed.lines }
+    }
+
+    /// As `absorb`, leaving the records where they are (a reload's cache keeps them): the
+    /// file's index in the log.
+    pub(crate) fn take_in<T>(&mut self, log: &mut ProblemLog<'_>, parsed: &ParsedFile<T>) -> usize {
+        self.complete &= parsed.complete;
+        self.broken.extend(parsed.broken.iter().cloned());
+        log.absorb(&parsed.path, parsed.problems.clone())
     }
 
     pub(crate) fn has_broken_records(&self) -> bool {

@@ -20,9 +20,9 @@ pub struct Dataset {
     sources: Vec<Source>,
     actors: Vec<Actor>,
     weapons: Vec<WeaponType>,
-    /// In chronological order. Boxed, so loading gathers and sorts them by moving pointers.
-    #[expect(clippy::vec_box, reason = "boxed on purpose: gathering and sorting move pointers")]
-    events: Vec<Box<Event>>,
+    /// In chronological order. Behind pointers, so loading gathers and sorts them by moving
+    /// pointers; shared, so a reload reuses the events of files that did not change.
+    events: Vec<Arc<Event>>,
     source_index: HashMap<String, usize>,
     actor_index: HashMap<String, usize>,
     weapon_index: HashMap<String, usize>,
@@ -54,26 +54,25 @@ impl Dataset {
         sources: Vec<Source>,
         actors: Vec<Actor>,
         weapons: Vec<WeaponType>,
-        events: Vec<impl Into<Box<Event>>>,
+        events: Vec<impl Into<Arc<Event>>>,
     ) -> Self {
-        // A vector of boxes is reused as it is.
-        let events: Vec<Box<Event>> = events.into_iter().map(Into::into).collect();
+        let events: Vec<Arc<Event>> = events.into_iter().map(Into::into).collect();
         Self::assemble(name, sources, actors, weapons, events, None, Provenance::default())
     }
 
-    /// The dataset of checked records. Events are boxed, so that gathering and sorting them
-    /// moves pointers, not records, and the dataset is never held twice. `facets`, one per
-    /// event in the same order, are computed here when not given (the loader computes them
-    /// while each event's text is still in the cache). `provenance` gives each event's place
-    /// in the order of `events`.
-    #[expect(clippy::vec_box, reason = "boxed on purpose: moving events moves pointers, see above")]
+    /// The dataset of checked records. Events are behind pointers, so that gathering and
+    /// sorting them moves pointers, not records, and the dataset is never held twice; they
+    /// are shared with the loader's cache (`load::Loader`). `facets`, one per event in the
+    /// same order, are computed here when not given (the loader computes them while each
+    /// event's text is still in the cache). `provenance` gives each event's place in the
+    /// order of `events`.
     pub(crate) fn assemble(
         name: String,
         sources: Vec<Source>,
         actors: Vec<Actor>,
         weapons: Vec<WeaponType>,
-        mut events: Vec<Box<Event>>,
-        facets: Option<Vec<EventFacets>>,
+        mut events: Vec<Arc<Event>>,
+        facets: Option<&[&EventFacets]>,
         mut provenance: Provenance,
     ) -> Self {
         let index = |ids: Vec<&String>| ids.into_iter().enumerate().map(|(i, id)| (id.clone(), i)).collect();
@@ -93,22 +92,29 @@ impl Dataset {
         let source_index: HashMap<String, usize> = index(sources.iter().map(|s| &s.id).collect());
         let actor_index: HashMap<String, usize> = index(actors.iter().map(|a| &a.id).collect());
         let weapon_index: HashMap<String, usize> = index(weapons.iter().map(|w| &w.id).collect());
-        let facets = facets.unwrap_or_else(|| {
-            let position = |index: &HashMap<String, usize>, id: &str| index.get(id).map(|&i| i as u32);
-            events
-                .par_iter()
-                .map(|event| {
-                    EventFacets::of(
-                        event,
-                        |id| position(&actor_index, id),
-                        |id| position(&weapon_index, id),
-                        |id| position(&source_index, id),
-                    )
-                })
-                .collect()
-        });
-        let (mut lookups, lookup_refs) = lookups(&facets, &actor_names, &weapon_names);
-        drop(facets);
+        // Computed here only when the loader did not give them.
+        let computed: Vec<EventFacets>;
+        let listed: Vec<&EventFacets>;
+        let facets = match facets {
+            Some(facets) => facets,
+            None => {
+                let position = |index: &HashMap<String, usize>, id: &str| index.get(id).map(|&i| i as u32);
+                computed = events
+                    .par_iter()
+                    .map(|event| {
+                        EventFacets::of(
+                            event,
+                            |id| position(&actor_index, id),
+                            |id| position(&weapon_index, id),
+                            |id| position(&source_index, id),
+                        )
+                    })
+                    .collect();
+                listed = computed.iter().collect();
+                &listed
+            }
+        };
+        let (mut lookups, lookup_refs) = lookups(facets, &actor_names, &weapon_names);
         let order = chronological_order(&events);
         permute(&mut events, order.clone());
         if provenance.events.len() == events.len() {
@@ -152,7 +158,7 @@ impl Dataset {
     }
 
     /// Every event, in chronological order.
-    pub fn events(&self) -> &[Box<Event>] {
+    pub fn events(&self) -> &[Arc<Event>] {
         &self.events
     }
 

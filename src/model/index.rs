@@ -69,7 +69,7 @@ fn push_indices(out: &mut Vec<u32>, indices: impl Iterator<Item = u32>) -> u16 {
 /// letter mask adds to the text's those of the names of the event's actors and weapon types,
 /// each name's computed once. Built in runs on every core, joined after.
 pub(crate) fn lookups(
-    facets: &[EventFacets],
+    facets: &[&EventFacets],
     actor_names: &[String],
     weapon_names: &[String],
 ) -> (Vec<EventLookup>, Vec<u32>) {

@@ -9,7 +9,7 @@ use super::sources::Message;
 use super::worker::{SearchRequest, SearchWorker};
 use crate::app::{Action, App, Effect, ExportOutcome, Loaded, Picker, Reloaded};
 use crate::export::{Export, ExportFormat, WriteError, write_atomically};
-use crate::load::OnDisk;
+use crate::load::{Loader, OnDisk};
 use crate::model::Dataset;
 use crate::query::Query;
 use crate::search::WordMatcher;
@@ -29,10 +29,10 @@ impl Effects {
     pub fn new(
         messages: mpsc::Sender<Message>,
         matcher: Arc<dyn WordMatcher>,
-        data: Option<PathBuf>,
+        data: Option<(PathBuf, Loader)>,
     ) -> Self {
         let worker = SearchWorker::spawn(matcher, messages.clone());
-        let reloads = data.map(|dir| spawn_reloader(dir, messages.clone()));
+        let reloads = data.map(|(dir, loader)| spawn_reloader(dir, loader, messages.clone()));
         Self { messages, worker, reloads, writing: None }
     }
 
@@ -89,13 +89,14 @@ impl Effects {
 }
 
 /// The thread that loads `dir` again each time it is asked, answering with `Reloaded`.
-/// Requests that pile up while it loads are served by a single load.
-fn spawn_reloader(dir: PathBuf, messages: mpsc::Sender<Message>) -> mpsc::Sender<()> {
+/// Requests that pile up while it loads are served by a single load. `loader` made the
+/// last load, and reads again only the files changed since.
+fn spawn_reloader(dir: PathBuf, mut loader: Loader, messages: mpsc::Sender<Message>) -> mpsc::Sender<()> {
     let (requests, inbox) = mpsc::channel::<()>();
     thread::spawn(move || {
         while inbox.recv().is_ok() {
             while inbox.try_recv().is_ok() {}
-            let reloaded = match crate::load::load(&OnDisk::new(&dir)) {
+            let reloaded = match loader.load(&OnDisk::new(&dir)) {
                 Ok(dataset) => Reloaded::Loaded(Loaded(Arc::new(dataset))),
                 Err(failure) => Reloaded::Failed {
                     problems: failure.problems.iter().map(ToString::to_string).collect(),

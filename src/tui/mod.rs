@@ -21,6 +21,7 @@ use signal_hook::consts::{SIGCONT, SIGSTOP, SIGTSTP};
 
 use crate::app::{Action, App, Effect, Measured};
 use crate::keymap;
+use crate::load::Loader;
 use crate::model::Dataset;
 use crate::query::Query;
 use crate::search::{SkimWordMatcher, WordMatcher};
@@ -40,12 +41,14 @@ pub enum Ending {
 }
 
 /// How the UI starts: the data's folder (None: the bundled dataset), whether to reload when
-/// its files change, and the problems of a first load that failed (shown at once).
-#[derive(Debug, Clone, Default)]
+/// its files change, the problems of a first load that failed (shown at once), and the
+/// loader that made the first load, so that reloads read again only what changed.
+#[derive(Debug, Default)]
 pub struct Options {
     pub data_dir: Option<PathBuf>,
     pub watch: bool,
     pub problems: Option<crate::app::Reloaded>,
+    pub loader: Loader,
 }
 
 /// Run the UI on `dataset`, starting with `query`, until the user quits or a signal arrives.
@@ -73,7 +76,7 @@ pub fn run(dataset: Arc<Dataset>, query: Query, options: Options) -> io::Result<
         (Some(dir), true) => Some(watch::watch(dir, messages.clone()).map_err(io::Error::other)?),
         _ => None,
     };
-    let mut effects = Effects::new(messages, matcher, options.data_dir);
+    let mut effects = Effects::new(messages, matcher, options.data_dir.map(|dir| (dir, options.loader)));
     let mut ending = Ending::Quit;
     while !app.should_quit {
         let area = draw(&mut session, &mut app, &theme)?;
