@@ -13,13 +13,14 @@ use crate::model::{Event, IdIndex};
 /// An event's file (its index in the problem log) and where in it the event is written.
 pub(crate) type Placed<'p> = (usize, &'p Placement);
 
-/// Report repeated event ids, an empty dataset and unknown related events.
+/// Report repeated event ids, an empty dataset and unknown related events; the index of
+/// the events' ids, for the dataset.
 pub(crate) fn check_links(
     log: &mut ProblemLog<'_>,
     registry: &Registry,
     events: &[Arc<Event>],
     placements: &[Placed<'_>],
-) {
+) -> IdIndex {
     // Ids were checked in form with each event; repeats and references are found by an index
     // of hashes built on every core.
     let ids = IdIndex::new(events.par_iter().map(|e| e.id.as_str()));
@@ -46,4 +47,5 @@ pub(crate) fn check_links(
             }
         }
     }
+    ids
 }

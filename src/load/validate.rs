@@ -39,7 +39,7 @@ pub(crate) fn validate(
     let mut registry = Registry::new("event", "data/events/");
     let event_files = read_event_files(log, &mut registry, &refs, progress, cache);
     let (events, facets, placements) = gather(log, &mut registry, event_files, &mut provenance);
-    check_links(log, &registry, &events, &placements);
+    let event_ids = check_links(log, &registry, &events, &placements);
     drop(placements);
 
     if log.has_problems() {
@@ -52,7 +52,7 @@ pub(crate) fn validate(
         actor_records,
         weapon_records,
         events,
-        Some(&facets),
+        Some((&facets, event_ids)),
         provenance,
     );
     Some(dataset.with_description(description))

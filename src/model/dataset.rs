@@ -61,17 +61,18 @@ impl Dataset {
 
     /// The dataset of checked records. Events are behind pointers, so that gathering and
     /// sorting them moves pointers, not records, and the dataset is never held twice; they
-    /// are shared with the loader's cache (`load::Loader`). `facets`, one per event in the
-    /// same order, are computed here when not given (the loader computes them while each
-    /// event's text is still in the cache). `provenance` gives each event's place in the
-    /// order of `events`.
+    /// are shared with the loader's cache (`load::Loader`). `indexed`: each event's facets
+    /// (in the order of `events`) and the index of their ids, when the loader has them (it
+    /// computes facets while each event's text is in the cache, and the index for its checks
+    /// across files); else they are computed here. `provenance` gives each event's place in
+    /// the order of `events`.
     pub(crate) fn assemble(
         name: String,
         sources: Vec<Source>,
         actors: Vec<Actor>,
         weapons: Vec<WeaponType>,
         mut events: Vec<Arc<Event>>,
-        facets: Option<&[&EventFacets]>,
+        indexed: Option<(&[&EventFacets], IdIndex)>,
         mut provenance: Provenance,
     ) -> Self {
         let index = |ids: Vec<&String>| ids.into_iter().enumerate().map(|(i, id)| (id.clone(), i)).collect();
@@ -94,8 +95,8 @@ impl Dataset {
         // Computed here only when the loader did not give them.
         let computed: Vec<EventFacets>;
         let listed: Vec<&EventFacets>;
-        let facets = match facets {
-            Some(facets) => facets,
+        let (facets, event_ids) = match indexed {
+            Some((facets, ids)) => (facets, Some(ids)),
             None => {
                 let position = |index: &HashMap<String, usize>, id: &str| index.get(id).map(|&i| i as u32);
                 computed = events
@@ -110,7 +111,7 @@ impl Dataset {
                     })
                     .collect();
                 listed = computed.iter().collect();
-                &listed
+                (&listed[..], None)
             }
         };
         let (mut lookups, lookup_refs) = lookups(facets, &actor_names, &weapon_names);
@@ -121,8 +122,11 @@ impl Dataset {
         } else {
             provenance.events.clear();
         }
+        let event_ids = match event_ids {
+            Some(ids) => ids.reordered(&order),
+            None => IdIndex::new(events.par_iter().map(|e| e.id.as_str())),
+        };
         permute(&mut lookups, order);
-        let event_ids = IdIndex::new(events.par_iter().map(|e| e.id.as_str()));
         Self {
             name,
             description: None,
