@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::Progress;
-use super::cache::{EventCache, Kept, Recorder};
+use super::cache::{Cache, Kept, Recorder};
 use super::diagnose::Damage;
 use super::events::{References, check_event};
 use super::files::DatasetFiles;
@@ -23,12 +23,12 @@ use crate::model::{Dataset, Event, EventFacets, Place, Provenance};
 pub(crate) fn validate(
     log: &mut ProblemLog<'_>,
     progress: &(dyn Fn(Progress) + Sync),
-    cache: &mut EventCache,
+    cache: &mut Cache,
     recorder: &Recorder<'_>,
 ) -> Option<Dataset> {
     let (name, description) = taxonomy::dataset_info(log);
     let mut provenance = Provenance::default();
-    let taxonomy = taxonomy::read(log, &mut provenance);
+    let taxonomy = taxonomy::read(log, &mut provenance, &|text| cache.fold(text));
     cache.checked_against(recorder.stop());
     let refs = References {
         sources: &taxonomy.sources,
@@ -65,7 +65,7 @@ fn read_event_files<'c>(
     registry: &mut Registry,
     refs: &References<'_>,
     progress: &(dyn Fn(Progress) + Sync),
-    cache: &'c mut EventCache,
+    cache: &'c mut Cache,
 ) -> &'c [Kept] {
     let files = log.files();
     match files.event_files() {
