@@ -22,13 +22,12 @@ impl Density {
             let day = date.first_day();
             day.year() * 12 + day.month0() as i32
         };
-        // Events are sorted by first day, so the span runs from the first to the latest start.
-        let (Some(first), Some(last)) =
-            (dataset.events().first(), dataset.events().iter().map(|e| months(&e.date)).max())
-        else {
+        // Events are sorted by first day, so the span runs from the first one's start to the
+        // last one's.
+        let (Some(first), Some(last)) = (dataset.events().first(), dataset.events().last()) else {
             return Self::default();
         };
-        let start = months(&first.date);
+        let (start, last) = (months(&first.date), months(&last.date));
         let mut counts = vec![0; usize::try_from(last - start + 1).unwrap_or(0)];
         let mut year_only = 0;
         for &index in visible {
