@@ -1,8 +1,6 @@
 //! Checks across event files: ids that repeat, a dataset with no events, and `related`
 //! references to events that don't exist.
 
-use std::sync::Arc;
-
 use rayon::prelude::*;
 
 use super::events::Placement;
@@ -18,7 +16,7 @@ pub(crate) type Placed<'p> = (usize, &'p Placement);
 pub(crate) fn check_links(
     log: &mut ProblemLog<'_>,
     registry: &Registry,
-    events: &[Arc<Event>],
+    events: &[triomphe::Arc<Event>],
     placements: &[Placed<'_>],
 ) -> IdIndex {
     // Ids were checked in form with each event; repeats and references are found by an index

@@ -2,8 +2,9 @@
 //! event file in parallel (or its records kept from the last load, see `cache`), the checks
 //! across files, then the dataset, if nothing is wrong.
 
-use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+
+use triomphe::Arc;
 
 use super::Progress;
 use super::cache::{Cache, Kept, Recorder};
