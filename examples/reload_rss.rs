@@ -1,7 +1,8 @@
 //! Reloads as `annals --watch` makes them, one event file changed before each, with the
 //! time from the change to the new list on screen and the process's memory along the way:
-//! `cargo run --release --example reload_rss -- [EVENTS [RELOADS [QUERY]]]` (defaults:
-//! 100000, 1000, no query). The dataset is generated under target/annals-bench/ if need be.
+//! `cargo run --release --example reload_rss -- [EVENTS [RELOADS [QUERY [full]]]]` (defaults:
+//! 100000, 1000, no query; `full`: each reload a fresh `load::load`, as before the Loader).
+//! The dataset is generated under target/annals-bench/ if need be.
 //!
 //! Each reload: write the changed file, `Loader::load`, `App::replace_dataset` (which answers
 //! the query at once here; in the TUI the search worker does), one frame at 160×50. The old
@@ -11,7 +12,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use annals::app::App;
-use annals::load::{Loader, OnDisk};
+use annals::load::{self, Loader, OnDisk};
 use annals::query::Query;
 use annals::search::SkimWordMatcher;
 use annals::ui::{self, theme::Theme};
@@ -29,6 +30,7 @@ fn main() {
     let n: usize = args.next().map_or(100_000, |a| a.parse().expect("EVENTS is a number"));
     let reloads: usize = args.next().map_or(1_000, |a| a.parse().expect("RELOADS is a number"));
     let query: Query = args.next().unwrap_or_default().parse().expect("a valid query");
+    let full = args.next().is_some_and(|how| how == "full");
     let dir = support::editable_dataset_dir(n);
 
     let mut loader = Loader::new();
@@ -59,7 +61,9 @@ fn main() {
     for round in 1..=reloads {
         support::edit_one_file(n, round);
         let start = Instant::now();
-        let dataset = loader.load(&OnDisk::new(&dir)).expect("the dataset loads");
+        let files = OnDisk::new(&dir);
+        let dataset = if full { load::load(&files) } else { loader.load(&files) };
+        let dataset = dataset.expect("the dataset loads");
         loads.push(start.elapsed());
         app.replace_dataset(Arc::new(dataset));
         draw(&mut terminal, &app);

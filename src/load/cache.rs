@@ -4,12 +4,13 @@
 //! read, whose bytes did; it reuses the records of the others. What the event checks read
 //! in other files (sources, actors, weapon types, articles) is read on every load and
 //! compared, by a hash of its bytes, with what the kept records were checked against: if
-//! any of it changed, every event file is checked again. The checks across files and the
-//! dataset are made over all the records each time, so a reload gives exactly what a fresh
-//! load gives.
+//! any of it changed, every event file is checked again. An article whose text did not
+//! change is not folded again for quote matching. The checks across files and the dataset
+//! are made over all the records each time, so a reload gives exactly what a fresh load
+//! gives.
 
 use std::io;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
@@ -19,13 +20,15 @@ use super::files::{DatasetFiles, Stamp, digest};
 use super::limits::EVENT_FILE_BYTES;
 use super::parse::ParsedFile;
 use super::problems::ProblemLog;
+use super::provenance::normalise_for_quote;
+use super::taxonomy::Article;
 use super::{LoadFailure, Progress, validate};
 use crate::model::Dataset;
 
 /// Loads a dataset again and again, reading again only the event files that changed since
 /// its last load (see the module's comment). Each load gives what `load::load` gives.
 pub struct Loader {
-    cache: EventCache,
+    cache: Cache,
 }
 
 impl Default for Loader {
@@ -42,12 +45,12 @@ impl std::fmt::Debug for Loader {
 
 impl Loader {
     pub fn new() -> Self {
-        Self { cache: EventCache { keep: true, files: Vec::new(), inputs: HashMap::default() } }
+        Self { cache: Cache::new(true) }
     }
 
     /// A loader for one load: nothing is stamped, hashed or kept.
     pub(super) fn once() -> Self {
-        Self { cache: EventCache { keep: false, files: Vec::new(), inputs: HashMap::default() } }
+        Self { cache: Cache::new(false) }
     }
 
     /// Load the dataset `files` gives access to, or say everything that is wrong with it.
@@ -65,6 +68,7 @@ impl Loader {
         let recorder = Recorder::new(files, self.cache.keep);
         let mut log = ProblemLog::new(&recorder);
         let dataset = validate::validate(&mut log, progress, &mut self.cache, &recorder);
+        self.cache.loaded();
         let mut problems = log.resolve();
         if problems.is_empty() {
             // validate() returns None only after recording at least one problem.
@@ -80,8 +84,9 @@ impl Loader {
     }
 }
 
-/// The records of the event files of the last load, and what they were checked against.
-pub(crate) struct EventCache {
+/// What a loader keeps of its last load: each event file's records and what they were
+/// checked against, and the articles as folded for quote matching.
+pub(crate) struct Cache {
     /// False for a load made once: nothing is stamped, hashed or kept.
     keep: bool,
     /// Each event file of the last load, in the order listed.
@@ -89,6 +94,11 @@ pub(crate) struct EventCache {
     /// What the records of `files` were checked against: each file read before the event
     /// files (dataset info, taxonomies, articles), and what reading it gave.
     inputs: HashMap<String, Outcome>,
+    /// The articles of the last load, by a hash of their text: one whose text has not
+    /// changed is not folded again, and its text is shared with the last load's dataset.
+    articles: HashMap<u64, Article>,
+    /// The articles of this load so far.
+    folded: Mutex<HashMap<u64, Article>>,
 }
 
 /// One event file's checked records, and the file as it was when read.
@@ -124,7 +134,38 @@ impl Outcome {
 /// How an event file is parsed and checked.
 pub(crate) type ParseEvents<'p> = dyn Fn(&dyn DatasetFiles, &str) -> ParsedFile<Checked> + Sync + 'p;
 
-impl EventCache {
+impl Cache {
+    fn new(keep: bool) -> Self {
+        let (files, inputs, articles, folded) = Default::default();
+        Self { keep, files, inputs, articles, folded }
+    }
+
+    /// `text` as written and folded for quote matching: as the last load folded it, if it
+    /// had the same text (then its text is shared), else folded now.
+    pub(crate) fn fold(&self, text: Arc<str>) -> Article {
+        if !self.keep {
+            let folded = normalise_for_quote(&text);
+            return (text, folded);
+        }
+        let key = digest(text.as_bytes());
+        let article = match self.articles.get(&key).filter(|(kept, _)| **kept == *text) {
+            Some((kept, folded)) => (Arc::clone(kept), folded.clone()),
+            None => {
+                let folded = normalise_for_quote(&text);
+                (text, folded)
+            }
+        };
+        let mut folded = self.folded.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        folded.insert(key, (Arc::clone(&article.0), article.1.clone()));
+        article
+    }
+
+    /// A load is over: the articles it folded are kept for the next, and only those.
+    fn loaded(&mut self) {
+        let folded = self.folded.get_mut().unwrap_or_else(|poisoned| poisoned.into_inner());
+        self.articles = std::mem::take(folded);
+    }
+
     /// Called with what was read before the event files: the records kept are dropped
     /// unless they were checked against the same.
     pub(crate) fn checked_against(&mut self, inputs: HashMap<String, Outcome>) {

@@ -4,9 +4,9 @@
 //! (`links`).
 
 use std::hash::Hash;
-use std::sync::Arc;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet};
+use triomphe::Arc;
 
 use super::diagnose::Damage;
 use super::limits::{

@@ -4,6 +4,7 @@
 
 use std::borrow::Cow;
 
+use rayon::prelude::*;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 
 use super::diagnose::{Damage, diagnose};
@@ -28,7 +29,7 @@ pub(crate) struct ParsedFile<T> {
 /// Read, decode and parse the `[[key]]` records of one file. Each record is deserialized on its
 /// own, so one bad record hides no other; records keep their byte offset for later problems.
 /// A record with fields that could not be read comes with stand-ins for them, and says which.
-pub(crate) fn parse_file<T: Record>(
+pub(crate) fn parse_file<T: Record + Send>(
     files: &dyn DatasetFiles,
     path: &str,
     key: &str,
@@ -48,7 +49,7 @@ pub(crate) type Check<'c, T, U> = dyn Fn(T, usize, &Damage) -> (U, Vec<RecordPro
 
 /// As `parse_file`, then check and convert each record in the same thread, so a file's raw
 /// records never outlive it and the check's problems are located while the text is at hand.
-pub(crate) fn parse_and_check<T: Record, U>(
+pub(crate) fn parse_and_check<T: Record, U: Send>(
     files: &dyn DatasetFiles,
     path: &str,
     key: &str,
@@ -60,7 +61,7 @@ pub(crate) fn parse_and_check<T: Record, U>(
 
 /// Read and parse a file, a record at a time if `by_record` (see `parse_by_record`; `check`
 /// must then add its base to every offset it keeps), else whole.
-fn parse<T: Record, U>(
+fn parse<T: Record, U: Send>(
     files: &dyn DatasetFiles,
     path: &str,
     key: &str,
@@ -218,7 +219,7 @@ fn read_or_diagnose<T: Record>(
 /// What comes first could make the whole file invalid (`key = [...]` cannot be extended by
 /// a `[[key]]` header), so it must hold nothing.
 /// Each record comes with the offset of its header.
-fn parse_by_record<T: Record, U>(
+fn parse_by_record<T: Record, U: Send>(
     text: &str,
     key: &str,
     check: &Check<'_, T, U>,
@@ -231,26 +232,35 @@ fn parse_by_record<T: Record, U>(
     if !DeTable::parse(preamble).ok()?.get_ref().is_empty() {
         return None;
     }
-    let mut records = Vec::with_capacity(starts.len());
-    let mut headers = Vec::with_capacity(starts.len());
-    for piece in starts.windows(2) {
-        let (start, end) = (piece[0], piece[1]);
-        for (name, value) in DeTable::parse(&text[start..end]).ok()?.into_inner() {
-            let DeValue::Array(items) = value.into_inner() else { return None };
-            if name.get_ref().as_ref() != key {
-                return None;
-            }
-            for item in items {
-                let header = start + item.span().start;
-                let record = T::deserialize(ValueDeserializer::from(item)).ok()?;
-                let (record, problems) = check(record, start, &Damage::default());
-                if !problems.is_empty() {
+    // Pieces are parsed on every core: a reload that reads one changed file uses them all.
+    let pieces: Option<Vec<Vec<(U, usize)>>> = starts
+        .par_windows(2)
+        .map(|piece| {
+            let (start, end) = (piece[0], piece[1]);
+            let mut records = Vec::with_capacity(1);
+            for (name, value) in DeTable::parse(&text[start..end]).ok()?.into_inner() {
+                let DeValue::Array(items) = value.into_inner() else { return None };
+                if name.get_ref().as_ref() != key {
                     return None;
                 }
-                records.push(record);
-                headers.push(header);
+                for item in items {
+                    let header = start + item.span().start;
+                    let record = T::deserialize(ValueDeserializer::from(item)).ok()?;
+                    let (record, problems) = check(record, start, &Damage::default());
+                    if !problems.is_empty() {
+                        return None;
+                    }
+                    records.push((record, header));
+                }
             }
-        }
+            Some(records)
+        })
+        .collect();
+    let mut records = Vec::with_capacity(starts.len());
+    let mut headers = Vec::with_capacity(starts.len());
+    for (record, header) in pieces?.into_iter().flatten() {
+        records.push(record);
+        headers.push(header);
     }
     Some((records, headers))
 }

@@ -47,7 +47,7 @@ impl Registry {
     }
 
     /// The records of the file at `path`, each with the fields that are stand-ins.
-    pub(crate) fn read<T: Record>(
+    pub(crate) fn read<T: Record + Send>(
         &mut self,
         log: &mut ProblemLog<'_>,
         path: &str,

@@ -13,7 +13,7 @@ use super::diagnose::Damage;
 use super::files::unreadable;
 use super::limits::{DATA_FILE_BYTES, NAME_CHARS, NAMES_PER_RECORD, SUMMARY_CHARS, too_long, too_many};
 use super::problems::{ProblemLog, record_label};
-use super::provenance::{load_article, normalise_for_quote};
+use super::provenance::load_article;
 use super::raw::{RawActor, RawDatasetInfo, RawSource, RawWeapon};
 use super::registry::{Records, Reference, Registry};
 use crate::model::{Actor, ActorKind, Place, Provenance, Source, WeaponType};
@@ -66,9 +66,13 @@ pub(crate) fn dataset_info(log: &mut ProblemLog<'_>) -> (String, Option<String>)
     }
 }
 
-/// Read, define and check the sources, actors and weapon types, and read the articles; where
-/// each record is written and the articles go to `provenance`.
-pub(crate) fn read(log: &mut ProblemLog<'_>, provenance: &mut Provenance) -> Taxonomy {
+/// An article as written, and folded for quote matching, from the article as read (which
+/// a reload may swap for an equal one it kept).
+pub(crate) type Fold<'f> = dyn Fn(Arc<str>) -> Article + Sync + 'f;
+
+/// Read, define and check the sources, actors and weapon types, and read the articles
+/// (folded by `fold`); where each record is written and the articles go to `provenance`.
+pub(crate) fn read(log: &mut ProblemLog<'_>, provenance: &mut Provenance, fold: &Fold<'_>) -> Taxonomy {
     let mut sources = Registry::new("source", SOURCES);
     let raw_sources = sources.read::<RawSource>(log, SOURCES, "source");
     let mut actors = Registry::new("actor", ACTORS);
@@ -95,7 +99,7 @@ pub(crate) fn read(log: &mut ProblemLog<'_>, provenance: &mut Provenance) -> Tax
     provenance.weapons = places(provenance, &raw_weapons);
     let actor_records = check_actors(log, &actors, &raw_actors);
     let weapon_records = check_weapons(log, &raw_weapons);
-    let (source_records, articles, texts) = check_sources(log, &raw_sources);
+    let (source_records, articles, texts) = check_sources(log, &raw_sources, fold);
     provenance.articles = texts;
     Taxonomy { sources, actors, weapons, source_records, actor_records, weapon_records, articles }
 }
@@ -250,13 +254,14 @@ impl Texts<'_, '_> {
 }
 
 /// An article as written, and folded for quote matching.
-type Article = (Arc<str>, String);
+pub(crate) type Article = (Arc<str>, String);
 
 /// The sources; each one's article folded for quote matching, by source id; and each one's
 /// article as written, in order (all of them, or none when one could not be read).
 fn check_sources(
     log: &mut ProblemLog<'_>,
     raw: &Records<(RawSource, Damage)>,
+    fold: &Fold<'_>,
 ) -> (Vec<Source>, HashMap<String, String>, Vec<Arc<str>>) {
     // Articles are read and folded on every core; their problems are reported in order after.
     let files = log.files();
@@ -265,10 +270,7 @@ fn check_sources(
         .par_iter()
         .map(|(source, damage)| {
             let text = (!damage.has("file")).then(|| load_article(files, source.file.get_ref()))?;
-            Some(text.map(|text| {
-                let folded = normalise_for_quote(&text);
-                (text, folded)
-            }))
+            Some(text.map(fold))
         })
         .collect();
     let mut articles: HashMap<String, String> = HashMap::default();

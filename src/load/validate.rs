@@ -2,11 +2,12 @@
 //! event file in parallel (or its records kept from the last load, see `cache`), the checks
 //! across files, then the dataset, if nothing is wrong.
 
-use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use triomphe::Arc;
+
 use super::Progress;
-use super::cache::{EventCache, Kept, Recorder};
+use super::cache::{Cache, Kept, Recorder};
 use super::diagnose::Damage;
 use super::events::{References, check_event};
 use super::files::DatasetFiles;
@@ -23,12 +24,12 @@ use crate::model::{Dataset, Event, EventFacets, Place, Provenance};
 pub(crate) fn validate(
     log: &mut ProblemLog<'_>,
     progress: &(dyn Fn(Progress) + Sync),
-    cache: &mut EventCache,
+    cache: &mut Cache,
     recorder: &Recorder<'_>,
 ) -> Option<Dataset> {
     let (name, description) = taxonomy::dataset_info(log);
     let mut provenance = Provenance::default();
-    let taxonomy = taxonomy::read(log, &mut provenance);
+    let taxonomy = taxonomy::read(log, &mut provenance, &|text| cache.fold(text));
     cache.checked_against(recorder.stop());
     let refs = References {
         sources: &taxonomy.sources,
@@ -39,7 +40,7 @@ pub(crate) fn validate(
     let mut registry = Registry::new("event", "data/events/");
     let event_files = read_event_files(log, &mut registry, &refs, progress, cache);
     let (events, facets, placements) = gather(log, &mut registry, event_files, &mut provenance);
-    check_links(log, &registry, &events, &placements);
+    let event_ids = check_links(log, &registry, &events, &placements);
     drop(placements);
 
     if log.has_problems() {
@@ -52,7 +53,7 @@ pub(crate) fn validate(
         actor_records,
         weapon_records,
         events,
-        Some(&facets),
+        Some((&facets, event_ids)),
         provenance,
     );
     Some(dataset.with_description(description))
@@ -65,7 +66,7 @@ fn read_event_files<'c>(
     registry: &mut Registry,
     refs: &References<'_>,
     progress: &(dyn Fn(Progress) + Sync),
-    cache: &'c mut EventCache,
+    cache: &'c mut Cache,
 ) -> &'c [Kept] {
     let files = log.files();
     match files.event_files() {

@@ -21,8 +21,10 @@ pub struct Dataset {
     actors: Vec<Actor>,
     weapons: Vec<WeaponType>,
     /// In chronological order. Behind pointers, so loading gathers and sorts them by moving
-    /// pointers; shared, so a reload reuses the events of files that did not change.
-    events: Vec<Arc<Event>>,
+    /// pointers; shared, so a reload reuses the events of files that did not change. An Arc
+    /// with no weak count: its 8-byte header keeps an event in the allocator's 384-byte
+    /// class, where std's 16 bytes would put it in the 448-byte one.
+    events: Vec<triomphe::Arc<Event>>,
     source_index: HashMap<String, usize>,
     actor_index: HashMap<String, usize>,
     weapon_index: HashMap<String, usize>,
@@ -54,25 +56,26 @@ impl Dataset {
         sources: Vec<Source>,
         actors: Vec<Actor>,
         weapons: Vec<WeaponType>,
-        events: Vec<impl Into<Arc<Event>>>,
+        events: Vec<impl Into<triomphe::Arc<Event>>>,
     ) -> Self {
-        let events: Vec<Arc<Event>> = events.into_iter().map(Into::into).collect();
+        let events: Vec<triomphe::Arc<Event>> = events.into_iter().map(Into::into).collect();
         Self::assemble(name, sources, actors, weapons, events, None, Provenance::default())
     }
 
     /// The dataset of checked records. Events are behind pointers, so that gathering and
     /// sorting them moves pointers, not records, and the dataset is never held twice; they
-    /// are shared with the loader's cache (`load::Loader`). `facets`, one per event in the
-    /// same order, are computed here when not given (the loader computes them while each
-    /// event's text is still in the cache). `provenance` gives each event's place in the
-    /// order of `events`.
+    /// are shared with the loader's cache (`load::Loader`). `indexed`: each event's facets
+    /// (in the order of `events`) and the index of their ids, when the loader has them (it
+    /// computes facets while each event's text is in the cache, and the index for its checks
+    /// across files); else they are computed here. `provenance` gives each event's place in
+    /// the order of `events`.
     pub(crate) fn assemble(
         name: String,
         sources: Vec<Source>,
         actors: Vec<Actor>,
         weapons: Vec<WeaponType>,
-        mut events: Vec<Arc<Event>>,
-        facets: Option<&[&EventFacets]>,
+        mut events: Vec<triomphe::Arc<Event>>,
+        indexed: Option<(&[&EventFacets], IdIndex)>,
         mut provenance: Provenance,
     ) -> Self {
         let index = |ids: Vec<&String>| ids.into_iter().enumerate().map(|(i, id)| (id.clone(), i)).collect();
@@ -95,8 +98,8 @@ impl Dataset {
         // Computed here only when the loader did not give them.
         let computed: Vec<EventFacets>;
         let listed: Vec<&EventFacets>;
-        let facets = match facets {
-            Some(facets) => facets,
+        let (facets, event_ids) = match indexed {
+            Some((facets, ids)) => (facets, Some(ids)),
             None => {
                 let position = |index: &HashMap<String, usize>, id: &str| index.get(id).map(|&i| i as u32);
                 computed = events
@@ -111,7 +114,7 @@ impl Dataset {
                     })
                     .collect();
                 listed = computed.iter().collect();
-                &listed
+                (&listed[..], None)
             }
         };
         let (mut lookups, lookup_refs) = lookups(facets, &actor_names, &weapon_names);
@@ -122,8 +125,11 @@ impl Dataset {
         } else {
             provenance.events.clear();
         }
+        let event_ids = match event_ids {
+            Some(ids) => ids.reordered(&order),
+            None => IdIndex::new(events.par_iter().map(|e| e.id.as_str())),
+        };
         permute(&mut lookups, order);
-        let event_ids = IdIndex::new(events.par_iter().map(|e| e.id.as_str()));
         Self {
             name,
             description: None,
@@ -158,7 +164,7 @@ impl Dataset {
     }
 
     /// Every event, in chronological order.
-    pub fn events(&self) -> &[Arc<Event>] {
+    pub fn events(&self) -> &[triomphe::Arc<Event>] {
         &self.events
     }
 

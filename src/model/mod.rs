@@ -46,6 +46,17 @@ mod tests {
     }
 
     #[test]
+    fn an_id_index_reordered_is_the_index_of_the_reordered_ids() {
+        let ids = ["b", "a", "c", "a", "b", "a", "d"];
+        let order = [6u32, 3, 0, 5, 2, 1, 4];
+        let reordered: Vec<&str> = order.iter().map(|&i| ids[i as usize]).collect();
+        assert_eq!(
+            IdIndex::new(ids.par_iter().copied()).reordered(&order),
+            IdIndex::new(reordered.par_iter().copied())
+        );
+    }
+
+    #[test]
     fn quantities_read_as_written() {
         let q = |amount, amount_max, qualifier, item: Option<&str>| Quantity {
             amount,

@@ -1,7 +1,5 @@
 //! The one chronological order of events (docs/DATA.md, "Sort order").
 
-use std::sync::Arc;
-
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
@@ -21,7 +19,7 @@ fn date_key(event: &Event) -> DateKey {
 
 /// The one chronological order of `events` (see docs/DATA.md, "Sort order"): position k
 /// takes the event now at `order[k]`. Sorted on precomputed keys, ties broken by id.
-pub(crate) fn chronological_order(events: &[Arc<Event>]) -> Vec<u32> {
+pub(crate) fn chronological_order(events: &[triomphe::Arc<Event>]) -> Vec<u32> {
     // Many events share a date: the id's first bytes, held in the key, settle most ties
     // without reading the id itself.
     let mut keyed: Vec<(DateKey, u128, u32)> =
