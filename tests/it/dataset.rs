@@ -255,7 +255,7 @@ fn every_event_has_a_credibility_and_a_reason() {
 /// The bundled dataset with `edit` applied to the event `id`.
 fn doctored(id: &str, edit: impl FnOnce(&mut Event)) -> Dataset {
     let mut events = BUNDLED.events().to_vec();
-    edit(std::sync::Arc::make_mut(events.iter_mut().find(|e| e.id == id).expect("the event exists")));
+    edit(triomphe::Arc::make_mut(events.iter_mut().find(|e| e.id == id).expect("the event exists")));
     let (sources, actors, weapons) =
         (BUNDLED.sources().to_vec(), BUNDLED.actors().to_vec(), BUNDLED.weapons().to_vec());
     Dataset::new(BUNDLED.name().to_string(), sources, actors, weapons, events)
