@@ -9,6 +9,7 @@
 //! `cache` keeps what a reload can reuse (`Loader`).
 
 mod cache;
+mod confine;
 mod diagnose;
 mod events;
 mod files;
@@ -24,7 +25,8 @@ mod validate;
 
 pub use crate::text::suggest_id;
 pub use cache::Loader;
-pub use files::{Bundled, DatasetFiles, InMemory, OnDisk, Refusal, Stamp};
+pub use confine::Refusal;
+pub use files::{Bundled, DatasetFiles, InMemory, OnDisk, Stamp};
 pub use problems::Problem;
 pub use provenance::{locate, normalise_for_quote};
 pub use registry::is_valid_id;

@@ -9,8 +9,8 @@ use serde::Deserialize;
 
 use toml::Spanned;
 
+use super::confine::unreadable;
 use super::diagnose::Damage;
-use super::files::unreadable;
 use super::limits::{DATA_FILE_BYTES, NAME_CHARS, NAMES_PER_RECORD, SUMMARY_CHARS, too_long, too_many};
 use super::problems::{ProblemLog, record_label};
 use super::provenance::load_article;
