@@ -8,7 +8,8 @@ use super::parse::RecordProblem;
 use super::provenance::{contains, normalised};
 use super::raw::{Id, RawEvent};
 use super::registry::{Reference, Registry, invalid_id};
-use crate::model::{Citation, Event, EventFacets, Qualifier, Quantity, group_thousands};
+use crate::model::{Citation, Event, EventFacets, Qualifier, Quantity, Tally, Unit, group_thousands};
+use crate::text::suggest_id;
 
 /// The longest a title, a summary and a quote may be, in characters: past these a record is
 /// almost surely a paste gone wrong, and would swamp the screen and the export.
@@ -62,7 +63,7 @@ pub(crate) fn check_event(
     check_texts(&event, &mut findings);
     check_dates(&event, &mut findings);
     let sources_known = check_references(&event, refs, &mut findings);
-    check_quantities(&event, &mut findings);
+    check_quantities(&event, refs, &mut findings);
     check_citations(&event, refs, &sources_known, &mut findings);
     // Last, as when ids were checked after the other checks: problems at one place keep
     // their order.
@@ -161,25 +162,84 @@ fn check_references(event: &RawEvent, refs: &References<'_>, findings: &mut Find
     sources_known
 }
 
-/// `amount_max` goes with "between", is not less than `amount`; every quantity has a unit.
-fn check_quantities(event: &RawEvent, findings: &mut Findings<'_>) {
+/// `amount_max` goes with "between", is not less than `amount`; a share is at most 100
+/// percent; the item is a weapon of the event's or a tally term; `as_of` is not before the
+/// event's date.
+fn check_quantities(event: &RawEvent, refs: &References<'_>, findings: &mut Findings<'_>) {
     for quantity in &event.quantities {
         let q = quantity.get_ref();
+        let amount = *q.amount.get_ref();
         let between = q.qualifier.as_ref().is_some_and(|k| *k.get_ref() == Qualifier::Between);
         match (&q.amount_max, between) {
             (None, true) => {
                 findings.add(quantity.span().start, "qualifier \"between\" needs `amount_max`".into())
             }
-            (Some(max), _) if *max.get_ref() < q.amount => findings.add(
+            (Some(max), _) if *max.get_ref() < amount => findings.add(
                 max.span().start,
-                format!("`amount_max` {} is less than `amount` {}", max.get_ref(), q.amount),
+                format!("`amount_max` {} is less than `amount` {amount}", max.get_ref()),
             ),
             (Some(max), false) if q.qualifier.is_some() => findings
                 .add(max.span().start, "`amount_max` goes with qualifier \"between\" (or none)".into()),
             _ => {}
         }
-        if q.unit.get_ref().trim().is_empty() {
-            findings.add(q.unit.span().start, "`unit` is empty; write it out".into());
+        if q.unit == Unit::Percent {
+            for value in std::iter::once(&q.amount).chain(&q.amount_max).filter(|v| *v.get_ref() > 100) {
+                let message =
+                    format!("a percentage is at most 100, not {}; is the unit \"count\"?", value.get_ref());
+                findings.add(value.span().start, message);
+            }
+        }
+        check_item(event, &q.item, refs, findings);
+        if let Some(as_of) = &q.as_of {
+            if as_of.get_ref().last_day() < event.date.get_ref().first_day() {
+                let message = format!(
+                    "`as_of` {} is before the event's `date` {}; a figure holds during or after its event",
+                    as_of.get_ref(),
+                    event.date.get_ref()
+                );
+                findings.add(as_of.span().start, message);
+            }
+        }
+        if let Some(note) = q.note.as_ref().filter(|n| n.get_ref().trim().is_empty()) {
+            findings.add(note.span().start, "`note` is empty; write it out or remove it".into());
+        }
+    }
+}
+
+/// A quantity's item: a tally term, or a weapon type the event names in `weapons` (so that
+/// filtering by the weapon finds the figure).
+fn check_item(event: &RawEvent, item: &Id, refs: &References<'_>, findings: &mut Findings<'_>) {
+    let id = item.get_ref();
+    // A weapon the event lists is checked (and any problem reported) with `weapons`.
+    if Tally::parse(id).is_some() || event.weapons.iter().any(|w| w.get_ref() == id) {
+        return;
+    }
+    let terms = || Tally::ALL.iter().map(|t| t.as_str()).collect::<Vec<_>>().join(", ");
+    match refs.weapons.check(id) {
+        Reference::Known => findings.add(
+            item.span().start,
+            format!("the quantity counts \"{id}\", which is not in the event's `weapons`; add it there"),
+        ),
+        Reference::Unjudged => {}
+        Reference::Unknown(message) => {
+            // The event's own weapons and the tally terms are the likeliest meanings.
+            let near = event
+                .weapons
+                .iter()
+                .map(|w| w.get_ref().as_str())
+                .chain(Tally::ALL.iter().map(|t| t.as_str()));
+            let message = match suggest_id(id, near.map(|n| (n, n))) {
+                Some(near) => format!(
+                    "unknown item \"{id}\"; did you mean \"{near}\"? an item is a weapon id from data/weapons.toml or one of: {}",
+                    terms()
+                ),
+                None => format!(
+                    "{}; for what is not a weapon, use one of: {}",
+                    message.replacen("unknown weapon", "unknown item", 1),
+                    terms()
+                ),
+            };
+            findings.add(item.span().start, message);
         }
     }
 }
@@ -233,11 +293,13 @@ fn into_event(event: RawEvent) -> Event {
     let quantity = |q: toml::Spanned<super::raw::RawQuantity>| {
         let q = q.into_inner();
         Quantity {
-            amount: q.amount,
+            item: text(q.item),
+            unit: q.unit,
+            amount: q.amount.into_inner(),
             amount_max: q.amount_max.map(toml::Spanned::into_inner),
-            unit: text(q.unit),
-            item: q.item.map(tight),
             qualifier: q.qualifier.map(toml::Spanned::into_inner),
+            as_of: q.as_of.map(toml::Spanned::into_inner),
+            note: q.note.map(text),
         }
     };
     Event {

@@ -4,7 +4,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::date::Date;
-use crate::model::{ActorKind, EventKind, Grade, Qualifier, Status, WeaponCategory};
+use crate::model::{ActorKind, EventKind, Grade, Qualifier, Status, Unit, WeaponCategory};
 
 pub type Id = Spanned<String>;
 
@@ -56,11 +56,14 @@ pub struct RawWeapon {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawQuantity {
-    pub amount: u64,
-    pub amount_max: Option<Spanned<u64>>,
-    pub unit: Spanned<String>,
-    pub item: Option<String>,
+    pub item: Id,
+    #[serde(default)]
+    pub unit: Unit,
     pub qualifier: Option<Spanned<Qualifier>>,
+    pub amount: Spanned<u64>,
+    pub amount_max: Option<Spanned<u64>>,
+    pub as_of: Option<Spanned<Date>>,
+    pub note: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -10,8 +10,8 @@ use annals::date::DatePrecision;
 use annals::export::{Export, ExportFormat};
 use annals::load::{self, Bundled, OnDisk};
 use annals::model::{
-    Actor, ActorKind, Citation, Dataset, Event, EventKind, Grade, Quantity, Source, Status, WeaponCategory,
-    WeaponType,
+    Actor, ActorKind, Citation, Dataset, Event, EventKind, Grade, Quantity, Source, Status, Unit,
+    WeaponCategory, WeaponType,
 };
 use annals::query::Query;
 use annals::search::SkimWordMatcher;
@@ -171,11 +171,13 @@ fn hostile_dataset_with(hostile: &str) -> Dataset {
         claimed_by: vec!["a".into()],
         related: Vec::new(),
         quantities: vec![Quantity {
+            item: "w".into(),
+            unit: Unit::Count,
             amount: 3,
             amount_max: None,
-            unit: "units".into(),
-            item: Some(hostile.into()),
             qualifier: None,
+            as_of: None,
+            note: Some(hostile.into()),
         }],
         citations: vec![Citation { source: "src".into(), quote: format!("quote {hostile}") }],
     };
