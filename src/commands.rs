@@ -69,6 +69,13 @@ pub fn run(cli: Cli) -> ExitCode {
                 code
             })
         }
+        Some(Command::Figures { ref filters, format, csv }) => {
+            with_query(dataset, &[&cli.filters, filters], |dataset, query| {
+                let code = figures(&dataset, &query, format, csv);
+                let_the_os_free(dataset);
+                code
+            })
+        }
         Some(Command::Completions { .. } | Command::Man { .. }) => ExitCode::SUCCESS,
         None => with_query(dataset, &[&cli.filters], |dataset, query| {
             let dataset = Arc::new(dataset);
@@ -259,6 +266,31 @@ fn list(dataset: &Dataset, query: &Query, format: ListFormat, csv: CsvFlags) -> 
     // Only rows go to standard output; the count is for the person reading.
     if format == ListFormat::Text && code == ExitCode::SUCCESS {
         say(format_args!("{} of {} events", events.len(), dataset.events().len()));
+    }
+    code
+}
+
+/// The figures of the matching events, a row each; the count goes to standard error.
+fn figures(dataset: &Dataset, query: &Query, format: ListFormat, csv: CsvFlags) -> ExitCode {
+    let events = query.filter(dataset, &SkimWordMatcher::default());
+    let figures = crate::figures::Figures::build(dataset, &events);
+    let stdout = io::stdout();
+    let options = Options { terminal: stdout.is_terminal(), raw_csv: csv.raw_csv };
+    let mut out = BufWriter::new(stdout.lock());
+    let written = match format {
+        ListFormat::Text => export::write_figures_text(&mut out, dataset, &figures),
+        ListFormat::Json => export::write_figures_json(&mut out, dataset, &figures, options),
+        ListFormat::Csv => export::write_figures_csv(&mut out, dataset, &figures, options),
+    };
+    let code = printed(written.and_then(|()| out.flush()), "the figures", ExitCode::SUCCESS);
+    if format == ListFormat::Text && code == ExitCode::SUCCESS {
+        say(format_args!(
+            "{} figures in {} series (item and unit), from {} of {} events",
+            figures.len(),
+            figures.series.len(),
+            events.len(),
+            dataset.events().len()
+        ));
     }
     code
 }

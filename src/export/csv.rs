@@ -1,4 +1,6 @@
-//! CSV out: a header row and a row an event, for spreadsheets and scripts.
+//! CSV out: a header row and a row an event, for spreadsheets and scripts. An event's
+//! quantities are in `quantities` as written, and as numbers in the `quantity_*` columns
+//! (several quantities: one value each, joined by "; "; an unbounded end: empty).
 
 use std::borrow::Cow;
 use std::io::{self, Write};
@@ -7,7 +9,7 @@ use super::Options;
 use crate::model::{Dataset, Quantity};
 use crate::text::clean;
 
-const HEADER: [&str; 17] = [
+const HEADER: [&str; 23] = [
     "id",
     "date",
     "until",
@@ -25,6 +27,13 @@ const HEADER: [&str; 17] = [
     "quantities",
     "sources",
     "quotes",
+    // Added later, at the end, so that scripts reading columns by position keep working.
+    "reported",
+    "quantity_item",
+    "quantity_unit",
+    "quantity_low",
+    "quantity_best",
+    "quantity_high",
 ];
 
 /// CSV with a header row; lists are joined with "; ", quotes with line breaks. Cells that a
@@ -47,6 +56,11 @@ pub fn write_csv(
     for &i in events {
         let event = &dataset.events()[i];
         let quantities: Vec<String> = event.quantities.iter().map(Quantity::to_string).collect();
+        // A number a quantity in each column, so that one figure is a plain number.
+        let column = |cell: &dyn Fn(&Quantity) -> String| {
+            event.quantities.iter().map(cell).collect::<Vec<_>>().join("; ")
+        };
+        let bound = |n: Option<u64>| n.map(|n| n.to_string()).unwrap_or_default();
         let cells = [
             text(&event.id),
             event.date.to_string(),
@@ -65,6 +79,12 @@ pub fn write_csv(
             list(&mut quantities.iter().map(String::as_str), "; "),
             list(&mut event.citations.iter().map(|c| c.source.as_str()), "; "),
             list(&mut event.citations.iter().map(|c| c.quote.as_str()), "\n"),
+            event.reported.map(|d| d.to_string()).unwrap_or_default(),
+            list(&mut event.quantities.iter().map(|q| q.item.as_str()), "; "),
+            column(&|q| q.unit.as_str().to_string()),
+            column(&|q| bound(q.interval().low)),
+            column(&|q| q.interval().best.to_string()),
+            column(&|q| bound(q.interval().high)),
         ];
         if options.raw_csv {
             writer.write_record(&cells)?;

@@ -1,7 +1,9 @@
 //! HTML out: the markdown report rendered as one self-contained page, with no scripts and
 //! nothing fetched from elsewhere, that reads well on screen and on paper.
 
-use pulldown_cmark::{Event, Options, Parser};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use super::anchors::Slugger;
 
 use crate::text::clean_char;
 
@@ -9,12 +11,16 @@ use crate::text::clean_char;
 pub fn page(markdown: &str, title: &str) -> String {
     // The markdown escapes every character of the data that could start markup, so the data
     // yields only text; were any raw HTML to get through, it is written as text all the same.
-    let events = Parser::new_ext(markdown, Options::ENABLE_FOOTNOTES).map(|event| match event {
-        Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
-        other => other,
-    });
+    let options = Options::ENABLE_FOOTNOTES | Options::ENABLE_TABLES;
+    let mut events: Vec<Event<'_>> = Parser::new_ext(markdown, options)
+        .map(|event| match event {
+            Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
+            other => other,
+        })
+        .collect();
+    anchor_headings(&mut events);
     let mut body = String::with_capacity(markdown.len() * 5 / 4);
-    pulldown_cmark::html::push_html(&mut body, events);
+    pulldown_cmark::html::push_html(&mut body, events.into_iter());
     format!(
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
@@ -23,6 +29,38 @@ pub fn page(markdown: &str, title: &str) -> String {
         text(title)
     )
 }
+
+/// Give every heading the id GitHub would, so the report's links to its headings work here
+/// too. Prefixed, here and in those links, so that no heading (`2023`) takes a footnote's id.
+fn anchor_headings(events: &mut [Event<'_>]) {
+    let mut slugger = Slugger::default();
+    let mut at = 0;
+    while at < events.len() {
+        if let Event::Start(Tag::Link { dest_url, .. }) = &mut events[at] {
+            if let Some(anchor) = dest_url.strip_prefix('#') {
+                *dest_url = format!("#{HEADING}{anchor}").into();
+            }
+        }
+        if matches!(events[at], Event::Start(Tag::Heading { .. })) {
+            let mut text = String::new();
+            let mut end = at + 1;
+            while end < events.len() && !matches!(events[end], Event::End(TagEnd::Heading(_))) {
+                if let Event::Text(t) | Event::Code(t) = &events[end] {
+                    text.push_str(t);
+                }
+                end += 1;
+            }
+            if let Event::Start(Tag::Heading { id, .. }) = &mut events[at] {
+                *id = Some(format!("{HEADING}{}", slugger.slug(&text)).into());
+            }
+            at = end;
+        }
+        at += 1;
+    }
+}
+
+/// What a heading's id starts with.
+const HEADING: &str = "h-";
 
 /// Text as HTML that shows it literally: `& < > " '` escaped, and control and invisible
 /// characters (bidi overrides among them) shown as U+FFFD.
@@ -50,6 +88,8 @@ h1, h2, h3, h4 { font-family: system-ui, sans-serif; line-height: 1.25; }
 h2 { border-bottom: 1px solid #8886; padding-bottom: .2rem; }
 h4 { margin-bottom: .4rem; }
 ul { padding-left: 1.2rem; }
+table { border-collapse: collapse; font-size: .9em; margin: .6rem 0 1.2rem; }
+th, td { border: 1px solid #8886; padding: .2rem .4rem; text-align: left; vertical-align: top; }
 pre { padding: .6rem; border: 1px solid #8886; white-space: pre-wrap; overflow-wrap: anywhere; }
 code { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: .9em; }
 .footnote-definition { font-size: .9em; margin: .3rem 0 .3rem 1.6rem; }

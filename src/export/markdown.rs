@@ -3,8 +3,12 @@
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
+use rustc_hash::FxHashMap as HashMap;
+
+use super::anchors::Slugger;
 use crate::date::DatePrecision;
 use crate::date::MONTH_NAMES as MONTHS;
+use crate::figures::{Figures, item_name};
 use crate::model::{Dataset, Event};
 use crate::query::Query;
 
@@ -42,6 +46,10 @@ impl Markdown<'_> {
         let mut cited = BTreeSet::new();
         let mut year = None;
         let mut month = None;
+        // Every heading's anchor, in order, so the figures can link to the events' headings.
+        let mut slugger = Slugger::default();
+        slugger.slug(&format!("{}: chronology", escape(dataset.name())));
+        let mut anchors = HashMap::default();
         for &index in self.events {
             let event = &dataset.events()[index];
             let date = event.date;
@@ -49,6 +57,7 @@ impl Markdown<'_> {
                 year = Some(date.year_number());
                 month = None;
                 let _ = writeln!(out, "## {}\n", date.year_number());
+                slugger.slug(&date.year_number().to_string());
             }
             let this_month = date.month_number();
             if month != Some(this_month) {
@@ -58,12 +67,20 @@ impl Markdown<'_> {
                     None => format!("{}, month not given", date.year_number()),
                 };
                 let _ = writeln!(out, "### {heading}\n");
+                slugger.slug(&heading);
+            }
+            let anchor = slugger.slug(&format!("{} · {}", event.date_label(), escape(&event.title)));
+            if !event.quantities.is_empty() {
+                anchors.insert(index, anchor);
             }
             self.event(&mut out, event, &mut footnote, &mut cited);
         }
         if self.events.is_empty() {
             out.push_str("No events match these filters.\n\n");
         }
+        let figures = Figures::build(dataset, self.events);
+        let anchor = |index: usize| anchors.get(&index).cloned().unwrap_or_default();
+        super::figures::markdown_section(&mut out, dataset, &figures, &anchor);
         self.sources(&mut out, &cited);
         out
     }
@@ -116,7 +133,8 @@ impl Markdown<'_> {
             let _ = writeln!(out, "- **Weapons:** {}", weapons.join(", "));
         }
         if !event.quantities.is_empty() {
-            let quantities: Vec<String> = event.quantities.iter().map(|q| escape(&q.to_string())).collect();
+            let quantities: Vec<String> =
+                event.quantities.iter().map(|q| escape(&q.describe(item_name(dataset, &q.item)))).collect();
             let _ = writeln!(out, "- **Quantities:** {}", quantities.join("; "));
         }
         let _ = writeln!(out, "- **Claimed by:** {}", names(&event.claimed_by));

@@ -215,7 +215,11 @@ fn check_item(event: &RawEvent, item: &Id, refs: &References<'_>, findings: &mut
         return;
     }
     let terms = || Tally::ALL.iter().map(|t| t.as_str()).collect::<Vec<_>>().join(", ");
+    // When one of the event's weapons is itself unknown, it is likely this item misspelt: said once, there.
+    let weapons_known =
+        || event.weapons.iter().all(|w| matches!(refs.weapons.check(w.get_ref()), Reference::Known));
     match refs.weapons.check(id) {
+        Reference::Known if !weapons_known() => {}
         Reference::Known => findings.add(
             item.span().start,
             format!("the quantity counts \"{id}\", which is not in the event's `weapons`; add it there"),

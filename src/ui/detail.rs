@@ -139,7 +139,12 @@ fn lines(app: &App, theme: &Theme, event: &Event, width: usize) -> (Vec<Line<'st
     if !event.quantities.is_empty() {
         lines.push(field(
             "quantities",
-            event.quantities.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "),
+            event
+                .quantities
+                .iter()
+                .map(|q| q.describe(crate::figures::item_name(&app.dataset, &q.item)))
+                .collect::<Vec<_>>()
+                .join("; "),
         ));
     }
     lines.push(field(

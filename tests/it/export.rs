@@ -82,8 +82,8 @@ fn the_bundled_export_has_a_sound_heading_tree_and_footnotes() {
             years.push(text.clone());
         }
     }
-    assert_eq!(years.last().map(String::as_str), Some("Sources"));
-    let years: Vec<&String> = years[..years.len() - 1].iter().collect();
+    assert_eq!(years[years.len() - 2..], ["Figures", "Sources"]);
+    let years: Vec<&String> = years[..years.len() - 2].iter().collect();
     assert_eq!(
         years,
         ["2023", "2024", "2025"].iter().map(|y| y.to_string()).collect::<Vec<_>>().iter().collect::<Vec<_>>()
@@ -206,7 +206,21 @@ fn hostile_dataset_with(hostile: &str) -> Dataset {
 #[test]
 fn hostile_strings_in_the_data_render_as_text() {
     let dataset = hostile_dataset();
-    let markdown = markdown_of(&dataset, &Query::default());
+    let whole = markdown_of(&dataset, &Query::default());
+    // The figures section is a table with a link to the event, both written by annals.
+    let (start, end) =
+        (whole.find("## Figures").expect("figures"), whole.find("## Sources").expect("sources"));
+    let markdown = format!("{}{}", &whole[..start], &whole[end..]);
+    let figures = parse(&whole[start..end]);
+    assert_eq!(figures.iter().filter(|e| matches!(e, Md::Start(Tag::Table(_)))).count(), 1);
+    let links: Vec<&Md<'_>> = figures.iter().filter(|e| matches!(e, Md::Start(Tag::Link { .. }))).collect();
+    assert!(
+        matches!(links[..], [Md::Start(Tag::Link { dest_url, .. })] if dest_url.starts_with("#2024-05--title-")),
+        "one link, to the event's heading: {links:?}"
+    );
+    let figure_text: String =
+        figures.iter().filter_map(|e| if let Md::Text(t) = e { Some(t.to_string()) } else { None }).collect();
+    assert!(figure_text.contains(&format!("({HOSTILE})")), "the note is literal: {figure_text}");
     let events = parse(&markdown);
     for event in &events {
         assert!(
@@ -746,9 +760,10 @@ fn tags(html: &str) -> Vec<(String, Vec<(String, String)>)> {
 /// The page's tags and attributes are only those annals writes, its links only to its own
 /// footnotes, and nothing is fetched or run.
 fn assert_inert_page(html: &str) {
-    const TAGS: [&str; 22] = [
+    const TAGS: [&str; 28] = [
         "!doctype", "html", "head", "meta", "title", "style", "body", "main", "h1", "h2", "h3", "h4", "p",
-        "ul", "li", "strong", "em", "pre", "code", "sup", "a", "div",
+        "ul", "li", "strong", "em", "pre", "code", "sup", "a", "div", "table", "thead", "tbody", "tr", "th",
+        "td",
     ];
     const ATTRIBUTES: [&str; 9] =
         ["html", "lang", "charset", "name", "content", "http-equiv", "class", "href", "id"];
@@ -778,7 +793,7 @@ fn html_is_one_inert_page_where_nothing_from_the_data_becomes_a_tag_or_attribute
     assert_inert_page(&html);
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "shown as text: {html}");
     assert!(!html.contains('\u{1b}') && !html.contains('\u{202e}'), "control characters made visible");
-    assert_eq!(html.matches("<h4>").count(), 1, "one event heading");
+    assert_eq!(html.matches("<h4 ").count(), 1, "one event heading");
     assert!(html.contains("<a href=\"#1\">1</a>"), "the footnote is a link");
     assert!(html.contains("id=\"1\""), "to its definition");
 
@@ -791,6 +806,29 @@ fn html_is_one_inert_page_where_nothing_from_the_data_becomes_a_tag_or_attribute
     assert_inert_page(&html);
     assert!(!html.contains('\u{1b}') && !html.contains('\u{202e}'));
     assert!(html.contains("--format html"), "the reproducing command");
+}
+
+#[test]
+fn the_figures_link_to_their_events_in_markdown_and_in_html() {
+    let dataset = load::load(&Bundled).expect("bundled dataset");
+    let markdown = markdown_of(&dataset, &Query::default());
+    let figures = &markdown[markdown.find("## Figures").expect("a figures section")..];
+    // GitHub's anchor for each event heading: its text lower-cased, punctuation dropped.
+    let nis = "(#2023-08--2023-11-01--nis-north-korea-has-sent-russia-over-a-million-artillery-shells-since-august)";
+    assert!(figures.contains(nis), "{figures}");
+    let html = render(&dataset, &Query::default(), ExportFormat::Html);
+    let ids: BTreeSet<&str> = html.split("id=\"").skip(1).filter_map(|rest| rest.split('"').next()).collect();
+    let targets: Vec<&str> = html
+        .split("href=\"#")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .filter(|target| !target.chars().all(|c| c.is_ascii_digit()))
+        .collect();
+    let figures = dataset.events().iter().map(|e| e.quantities.len()).sum::<usize>();
+    assert_eq!(targets.len(), figures, "a link a figure");
+    for target in targets {
+        assert!(ids.contains(target), "#{target} is no heading's id");
+    }
 }
 
 #[test]

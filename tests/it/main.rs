@@ -12,6 +12,7 @@ mod cli;
 mod dataset;
 mod engine;
 mod export;
+mod figures;
 mod layers;
 mod model;
 mod properties;
