@@ -7,7 +7,7 @@ use ratatui::crossterm::event::{
     KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 
-use crate::app::{Action, App, Bound, Focus, Overlay, Pane, Screen};
+use crate::app::{Action, App, Bound, ClaimsColumn, Focus, Overlay, Pane, Screen};
 use crate::query::Facet;
 
 /// Where a key is pressed: the pane or overlay that has the keys.
@@ -28,6 +28,10 @@ pub enum Context {
     Help,
     /// The source reader.
     Reader,
+    /// The figures view.
+    Figures,
+    /// The claims table.
+    Claims,
 }
 
 impl Context {
@@ -43,6 +47,8 @@ impl Context {
             Context::Writing => "while writing",
             Context::Help => "help",
             Context::Reader => "source reader",
+            Context::Figures => "figures view",
+            Context::Claims => "claims table",
         }
     }
 
@@ -107,6 +113,10 @@ const CONFIRM: &[Context] = &[Context::Confirm];
 const WRITING: &[Context] = &[Context::Writing];
 const HELP: &[Context] = &[Context::Help];
 const READER: &[Context] = &[Context::Reader];
+const FIGURES: &[Context] = &[Context::Figures];
+const CLAIMS: &[Context] = &[Context::Claims];
+/// The figures view and the claims table move alike.
+const TABLES: &[Context] = &[Context::Figures, Context::Claims];
 const EVERYWHERE: &[Context] = &[
     Context::List,
     Context::Detail,
@@ -117,6 +127,8 @@ const EVERYWHERE: &[Context] = &[
     Context::Writing,
     Context::Help,
     Context::Reader,
+    Context::Figures,
+    Context::Claims,
 ];
 
 fn bind(
@@ -169,6 +181,8 @@ fn table() -> Vec<Binding> {
         bind(DETAIL, &[ch('n')], "n", "n/N", Action::NextLink, "next link: a related event or a citation", Some(("link", 6))),
         bind(DETAIL, &[ch('N')], "N", "n/N", Action::PreviousLink, "previous link", None),
         bind(DETAIL, &[key(Enter)], "Enter", "Enter", Action::Submit, "follow the link: select the related event, or read the cited article", Some(("follow", 6))),
+        bind(CHRONOLOGY, &[ch('#')], "#", "#", Action::OpenFigures, "the figures of the filtered events: how much, says who, and how it changed", Some(("figures", 3))),
+        bind(CHRONOLOGY, &[ch('T')], "T", "T", Action::OpenClaims, "the filtered events as a table of claims, sortable by any column", Some(("claims", 2))),
         bind(CHRONOLOGY, &[key(Backspace), ctrl('o')], "Backspace / Ctrl-O", "Bksp", Action::Back, "go back to where you were before the last jump", Some(("back", 1))),
         bind(CHRONOLOGY, &[ch('?')], "?", "?", Action::ShowHelp, "all the keys", Some(("help", ALWAYS))),
         bind(CHRONOLOGY, &[ch('q')], "q", "q", Action::Quit, "quit", Some(("quit", ALWAYS))),
@@ -209,6 +223,26 @@ fn table() -> Vec<Binding> {
         bind(READER, &[key(Esc), key(Backspace), ctrl('o')], "Esc / Backspace / Ctrl-O", "Esc", Action::Back, "back to where you were", Some(("back", ALWAYS))),
         bind(READER, &[ch('?')], "?", "?", Action::ShowHelp, "all the keys", Some(("help", ALWAYS))),
         bind(READER, &[ch('q')], "q", "q", Action::Quit, "quit", Some(("quit", ALWAYS))),
+        bind(TABLES, &[ch('j'), key(Down)], "j / ↓", "j/k", Action::Move(1), "next row", Some(("move", 5))),
+        bind(TABLES, &[ch('k'), key(Up)], "k / ↑", "j/k", Action::Move(-1), "previous row", None),
+        bind(TABLES, &[key(PageDown)], "PgDn", "PgDn/PgUp", Action::PageDown, "a page down", None),
+        bind(TABLES, &[key(PageUp)], "PgUp", "PgDn/PgUp", Action::PageUp, "a page up", None),
+        bind(TABLES, &[ch('g'), key(Home)], "g / Home", "g/G", Action::First, "first row", None),
+        bind(TABLES, &[ch('G'), key(End)], "G / End", "g/G", Action::Last, "last row", None),
+        bind(FIGURES, &[ch('n'), key(Tab)], "n / Tab", "n/N", Action::NextItem, "figures view: the next item's figures", Some(("item", 6))),
+        bind(FIGURES, &[ch('N'), key(BackTab)], "N / Shift-Tab", "n/N", Action::PreviousItem, "figures view: the previous item's figures", None),
+        bind(CLAIMS, &[ch('1')], "1", "1-8", Action::SortBy(ClaimsColumn::Date), "sort by date (again: the other way)", Some(("sort", 7))),
+        bind(CLAIMS, &[ch('2')], "2", "1-8", Action::SortBy(ClaimsColumn::Reported), "sort by when it was reported", None),
+        bind(CLAIMS, &[ch('3')], "3", "1-8", Action::SortBy(ClaimsColumn::Claimant), "sort by claimant", None),
+        bind(CLAIMS, &[ch('4')], "4", "1-8", Action::SortBy(ClaimsColumn::Status), "sort by status", None),
+        bind(CLAIMS, &[ch('5')], "5", "1-8", Action::SortBy(ClaimsColumn::Grade), "sort by source grade", None),
+        bind(CLAIMS, &[ch('6')], "6", "1-8", Action::SortBy(ClaimsColumn::Kind), "sort by kind", None),
+        bind(CLAIMS, &[ch('7')], "7", "1-8", Action::SortBy(ClaimsColumn::Quantity), "sort by quantity (its unit, then its best value)", None),
+        bind(CLAIMS, &[ch('8')], "8", "1-8", Action::SortBy(ClaimsColumn::Title), "sort by title", None),
+        bind(TABLES, &[key(Enter)], "Enter", "Enter", Action::Submit, "show the event in the chronology", Some(("show event", 6))),
+        bind(TABLES, &[key(Esc), key(Backspace), ctrl('o')], "Esc / Backspace / Ctrl-O", "Esc", Action::Back, "back to where you were", Some(("back", ALWAYS))),
+        bind(TABLES, &[ch('?')], "?", "?", Action::ShowHelp, "all the keys", Some(("help", ALWAYS))),
+        bind(TABLES, &[ch('q')], "q", "q", Action::Quit, "quit", Some(("quit", ALWAYS))),
         bind(HELP, &[ch('j'), key(Down)], "j / ↓", "j/k", Action::Move(1), "scroll down", Some(("scroll", 5))),
         bind(HELP, &[ch('k'), key(Up)], "k / ↑", "j/k", Action::Move(-1), "scroll up", None),
         bind(HELP, &[key(PageDown)], "PgDn", "PgDn/PgUp", Action::PageDown, "a page down", None),
@@ -236,6 +270,8 @@ pub fn context(app: &App) -> Context {
                 Focus::Detail => Context::Detail,
             },
             Screen::Reader(_) => Context::Reader,
+            Screen::Figures(_) => Context::Figures,
+            Screen::Claims(_) => Context::Claims,
         },
     }
 }
@@ -280,6 +316,8 @@ pub fn help_sections() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)>
         Context::List,
         Context::Detail,
         Context::Reader,
+        Context::Figures,
+        Context::Claims,
         Context::Search,
         Context::Picker,
         Context::Prompt,
@@ -312,6 +350,7 @@ fn extra_rows() -> Vec<(&'static str, &'static str)> {
 fn heading(context: Context) -> &'static str {
     match context {
         Context::List => "the chronology (list and detail pane)",
+        Context::Figures => "figures view and claims table",
         other => other.name(),
     }
 }

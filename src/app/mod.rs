@@ -14,7 +14,9 @@ use crate::search::WordMatcher;
 
 mod action;
 mod chronology;
+mod claims;
 mod density;
+mod figures;
 mod history;
 mod overlay;
 mod reader;
@@ -23,7 +25,9 @@ mod view;
 
 pub use action::{Action, Bound, Effect, ExportOutcome, Measured, Pane};
 pub use chronology::{Chronology, Focus, Link, Row};
+pub use claims::{ClaimsColumn, ClaimsTable};
 pub use density::Density;
+pub use figures::{FigureRow, FiguresView};
 pub use history::Place;
 pub use overlay::{Overlay, Picker, PickerOption};
 pub use reader::Reader;
@@ -37,6 +41,10 @@ pub enum Screen {
     Chronology,
     /// An article, with the passages events cite.
     Reader(Box<Reader>),
+    /// The figures of the filtered events, per item.
+    Figures(Box<FiguresView>),
+    /// The filtered events as a table sortable by any column.
+    Claims(Box<ClaimsTable>),
 }
 
 pub struct App {
@@ -128,6 +136,7 @@ impl App {
             Action::Quit => self.should_quit = true,
             Action::Measured(measured) => self.measured(measured),
             Action::ExportDone(outcome) => self.export_done(outcome),
+            Action::FiguresDone { ticket, figures, events } => self.figures_done(ticket, figures, events),
             Action::Counted { ticket, tally } => {
                 if let Some(Overlay::Picker(picker)) = &mut self.overlay {
                     if picker.counting && picker.ticket == ticket {
@@ -159,9 +168,13 @@ impl App {
     fn screen_update(&mut self, action: Action) {
         match action {
             Action::Back => self.back(),
+            Action::OpenFigures => self.open_figures(),
+            Action::OpenClaims => self.open_claims(),
             action => match self.screen() {
                 Screen::Chronology => self.chronology_update(action),
                 Screen::Reader(_) => self.reader_update(action),
+                Screen::Figures(_) => self.figures_update(action),
+                Screen::Claims(_) => self.claims_update(action),
             },
         }
     }
@@ -180,6 +193,7 @@ impl App {
         }
         let grew = measured.list_rows > self.measured.list_rows;
         self.measured = measured;
+        self.reveal_table_cursor();
         if grew {
             // Shown again after being too small (or taller): from the top, so the first
             // headings are not left scrolled away.
@@ -281,7 +295,11 @@ impl Action {
     fn is_answer(&self) -> bool {
         matches!(
             self,
-            Action::Measured(_) | Action::SearchDone { .. } | Action::ExportDone(_) | Action::Counted { .. }
+            Action::Measured(_)
+                | Action::SearchDone { .. }
+                | Action::ExportDone(_)
+                | Action::Counted { .. }
+                | Action::FiguresDone { .. }
         )
     }
 }

@@ -143,6 +143,19 @@ fn figures_at_the_same_time_that_cannot_both_be_right_disagree_and_changes_do_no
             ("e-2026-05", false),
         ]
     );
+    // The view marks them, in the rows and the heading.
+    let app = annals::app::App::new(
+        std::sync::Arc::new(data),
+        std::sync::Arc::new(annals::search::SkimWordMatcher::default()),
+        annals::query::Query::default(),
+    );
+    let mut app = crate::common::Sized::new(app, 120, 30);
+    app.update(annals::app::Action::OpenFigures);
+    let screen = app.render().backend().to_string();
+    assert!(screen.contains("Shells · 5 figures · 2 disagree ≠"), "{screen}");
+    let marked: Vec<&str> = screen.lines().filter(|l| l.contains("Title of") && l.contains('≠')).collect();
+    assert_eq!(marked.len(), 2, "{screen}");
+    assert!(marked[0].contains("about 11,000") && marked[1].contains("over 20,000"), "{screen}");
 }
 
 #[test]
@@ -306,4 +319,205 @@ fn figures_take_the_filters_and_come_as_text_and_csv_too() {
     assert_eq!(rows.len(), figures_json(&[]).len());
     let koksan = rows.iter().find(|r| &r[column("item")] == "m-1989-koksan").expect("Koksan");
     assert_eq!((&koksan[column("low")], &koksan[column("high")]), ("", "120"), "unbounded: empty");
+}
+
+fn bundled_app(width: u16, height: u16) -> crate::common::Sized {
+    use std::sync::Arc;
+    let dataset = annals::load::load(&annals::load::Bundled).expect("the bundled dataset loads");
+    let app = annals::app::App::new(
+        Arc::new(dataset),
+        Arc::new(annals::search::SkimWordMatcher::default()),
+        annals::query::Query::default(),
+    );
+    crate::common::Sized::new(app, width, height)
+}
+
+fn view(app: &annals::app::App) -> &annals::app::FiguresView {
+    match app.screen() {
+        annals::app::Screen::Figures(view) => view,
+        other => panic!("the figures view is open, not {other:?}"),
+    }
+}
+
+/// The event of the figure at the cursor.
+fn figure_event(app: &annals::app::App) -> String {
+    let view = view(app);
+    let (s, f) = view.at_cursor().expect("a figure at the cursor");
+    let figures = view.figures.as_ref().expect("computed");
+    app.dataset.event(figures.series[s].figures[f].event).id.clone()
+}
+
+fn selected_event(app: &annals::app::App) -> String {
+    app.dataset.event(app.chronology.selected.expect("a selection")).id.clone()
+}
+
+#[test]
+fn the_figures_view_walks_items_and_enter_shows_the_event() {
+    use annals::app::{Action, Screen};
+    let mut app = bundled_app(120, 40);
+    app.update(Action::Move(3));
+    let before = app.chronology.clone();
+    app.update(Action::OpenFigures);
+    assert_eq!(figure_event(&app), "nis-million-shells-since-august-2023", "the first figure");
+    // To the troops deployed: the NIS's 11,000, then the digest's 13,000.
+    while view(&app).figures.as_ref().is_some_and(|f| {
+        let (s, _) = view(&app).at_cursor().expect("cursor");
+        f.series[s].item != "troops-deployed"
+    }) {
+        app.update(Action::NextItem);
+    }
+    assert_eq!(figure_event(&app), "nis-11000-troops-sent");
+    app.update(Action::Move(1));
+    assert_eq!(figure_event(&app), "digest-13000-personnel-sent");
+    app.update(Action::Submit);
+    assert!(matches!(app.screen(), Screen::Chronology), "Enter goes to the chronology");
+    assert_eq!(selected_event(&app), "digest-13000-personnel-sent");
+    app.update(Action::Back);
+    assert_eq!(figure_event(&app), "digest-13000-personnel-sent", "Backspace comes back to the figure");
+    app.update(Action::Back);
+    assert!(matches!(app.screen(), Screen::Chronology));
+    assert_eq!(app.chronology.selected, before.selected, "and back to where you were");
+    let before = app.chronology.clone();
+    app.update(Action::OpenFigures);
+    app.update(Action::Move(5));
+    app.update(Action::Back);
+    assert_eq!(app.chronology, before, "Esc returns exactly where you were");
+}
+
+#[test]
+fn the_figures_are_computed_off_the_ui_thread_and_a_stale_answer_is_dropped() {
+    use annals::app::{Action, Effect};
+    use std::sync::Arc;
+    let mut app = bundled_app(120, 40);
+    app.background_search = true;
+    let effect = app.update(Action::OpenFigures).expect("work for the runtime");
+    let Effect::ComputeFigures { ticket, query, events } = effect else { panic!("{effect:?}") };
+    assert!(query.is_empty());
+    let events = events.expect("the list shown answers the query");
+    assert!(view(&app).figures.is_none());
+    assert!(app.render().backend().to_string().contains("Computing the figures…"));
+    let figures = Arc::new(Figures::build(&app.dataset, &events));
+    app.update(Action::FiguresDone {
+        ticket: ticket + 1,
+        figures: Arc::clone(&figures),
+        events: events.len(),
+    });
+    assert!(view(&app).figures.is_none(), "an answer to another request is dropped");
+    app.update(Action::FiguresDone { ticket, figures, events: events.len() });
+    assert_eq!(figure_event(&app), "nis-million-shells-since-august-2023");
+}
+
+#[test]
+fn the_figures_view_shows_the_filtered_figures_and_a_chart() {
+    use annals::app::Action;
+    let mut app = bundled_app(120, 40);
+    app.set_query("actor:nis".parse().expect("query"));
+    app.update(Action::OpenFigures);
+    let figures = view(&app).figures.clone().expect("computed");
+    let items: Vec<&str> = figures.series.iter().map(|s| s.item.as_str()).collect();
+    assert_eq!(items, ["artillery-shells", "troops-deployed"], "the NIS's figures only");
+    let mut app = bundled_app(120, 40);
+    app.update(Action::OpenFigures);
+    while figure_event(&app) != "nis-11000-troops-sent" {
+        app.update(Action::NextItem);
+    }
+    insta::assert_snapshot!(app.render().backend());
+}
+
+fn claims(app: &annals::app::App) -> &annals::app::ClaimsTable {
+    match app.screen() {
+        annals::app::Screen::Claims(table) => table,
+        other => panic!("the claims table is open, not {other:?}"),
+    }
+}
+
+fn column_of(app: &annals::app::App, f: impl Fn(&Event) -> String) -> Vec<String> {
+    claims(app).rows.iter().map(|&i| f(app.dataset.event(i))).collect()
+}
+
+#[test]
+fn the_claims_table_sorts_by_any_column_and_enter_shows_the_event() {
+    use annals::app::{Action, ClaimsColumn, Screen};
+    let mut app = bundled_app(120, 30);
+    app.set_query("actor:kyrylo-budanov".parse().expect("query"));
+    let selected = selected_event(&app);
+    app.update(Action::OpenClaims);
+    assert_eq!(claims(&app).rows, *app.chronology.visible, "in date order, as the list");
+    assert_eq!(
+        app.dataset.event(claims(&app).rows[claims(&app).cursor]).id,
+        selected,
+        "on the selected event"
+    );
+    app.update(Action::SortBy(ClaimsColumn::Status));
+    let statuses = column_of(&app, |e| e.status.as_str().to_string());
+    assert_eq!(statuses, ["reported", "reported", "reported", "disputed", "disputed", "planned"]);
+    app.update(Action::SortBy(ClaimsColumn::Status));
+    assert_eq!(column_of(&app, |e| e.status.as_str().to_string())[0], "planned", "again: the other way");
+    app.update(Action::SortBy(ClaimsColumn::Quantity));
+    let quantities =
+        column_of(&app, |e| e.quantities.first().map(|q| q.amount.to_string()).unwrap_or_default());
+    assert_eq!(quantities, ["120", "150", "8000", "40", "", ""], "counts by size, then a share, then none");
+    app.update(Action::First);
+    app.update(Action::Move(1));
+    app.update(Action::Submit);
+    assert!(matches!(app.screen(), Screen::Chronology));
+    assert_eq!(selected_event(&app), "budanov-150-kn-23-planned-for-2025");
+    app.update(Action::Back);
+    assert_eq!(claims(&app).sort, ClaimsColumn::Quantity, "back to the table as it was");
+    insta::assert_snapshot!(app.render().backend());
+}
+
+/// (as of, the figure as qualified) of every figure, as `annals figures --format json` gives them.
+fn cli_figures() -> Vec<(String, String, String)> {
+    figures_json(&[])
+        .iter()
+        .map(|f| {
+            let interval = Interval {
+                low: f["low"].as_u64(),
+                best: f["best"].as_u64().expect("best"),
+                high: f["high"].as_u64(),
+            };
+            let unit = Unit::parse(f["unit"].as_str().expect("unit")).expect("a unit");
+            (
+                f["as_of"].as_str().expect("as_of").to_string(),
+                f["figure"].as_str().expect("figure").to_string(),
+                annals::figures::range_label(&interval, unit),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_tui_the_cli_and_the_report_show_the_same_numbers() {
+    use annals::app::Action;
+    let cli = cli_figures();
+    assert_eq!(cli.len(), 16);
+    let markdown = String::from_utf8(
+        assert_cmd::Command::cargo_bin("annals")
+            .expect("the binary")
+            .arg("export")
+            .output()
+            .expect("runs")
+            .stdout,
+    )
+    .expect("UTF-8");
+    let section = &markdown
+        [markdown.find("## Figures").expect("figures")..markdown.find("## Sources").expect("sources")];
+    let report_rows: Vec<&str> = section.lines().filter(|l| l.starts_with("| 20")).collect();
+    assert_eq!(report_rows.len(), cli.len(), "a row a figure");
+    let mut app = bundled_app(160, 80);
+    app.update(Action::OpenFigures);
+    let screen = app.render().backend().to_string();
+    for (as_of, figure, range) in &cli {
+        let escaped = annals::export::escape(figure);
+        assert!(
+            report_rows.iter().any(|row| row.starts_with(&format!("| {as_of} | {escaped}"))
+                && row.contains(&format!("| {range} |"))),
+            "{as_of} {figure} {range} is not in the report:\n{section}"
+        );
+        assert!(
+            screen.contains(&format!("{as_of:<10} {figure}")),
+            "{as_of} {figure} is not in the TUI:\n{screen}"
+        );
+    }
 }
