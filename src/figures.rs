@@ -3,7 +3,10 @@
 //! repeat (docs/DATA.md, "Quantities"). The figures view, `annals figures` and the report's
 //! "Figures" section all read these, so their numbers cannot differ.
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
+
+use chrono::NaiveDate;
 
 use crate::date::{Date, DatePrecision};
 use crate::model::{Dataset, Event, Grade, Interval, Qualifier, Quantity, Tally, Unit, group_thousands};
@@ -78,37 +81,50 @@ pub struct Figures {
 }
 
 impl Figures {
-    /// The figures of `events` (dataset indices).
+    /// The figures of `events` (dataset indices). Each event is read once, on both cores,
+    /// and what the sorting and the marks need is taken while it is in the cache.
     pub fn build(dataset: &Dataset, events: &[usize]) -> Self {
-        let mut by_series: HashMap<(&str, Unit), Vec<Figure>> = HashMap::default();
-        for &index in events {
-            let event = dataset.event(index);
-            if event.quantities.is_empty() {
-                continue;
+        let read = |chunk: &[usize]| -> Groups<'_> {
+            let mut groups: Groups<'_> = HashMap::default();
+            for &index in chunk {
+                let event = dataset.event(index);
+                if event.quantities.is_empty() {
+                    continue;
+                }
+                let grade = best_grade(dataset, index);
+                for (position, quantity) in event.quantities.iter().enumerate() {
+                    let as_of = as_of(event, quantity);
+                    let figure = Figure {
+                        event: index,
+                        quantity: position,
+                        as_of,
+                        interval: quantity.interval(),
+                        grade,
+                        disagrees: false,
+                        repeated: false,
+                    };
+                    // Date's order (docs/DATA.md, "Sort order"), its days worked out once.
+                    let order = (as_of.first_day(), as_of.precision(), as_of.last_day(), index, position);
+                    let said = (quantity.qualifier, quantity.amount, quantity.amount_max);
+                    let reading = Reading { figure, order, said };
+                    groups.entry((quantity.item.as_str(), quantity.unit)).or_default().push(reading);
+                }
             }
-            let grade = best_grade(dataset, index);
-            for (position, quantity) in event.quantities.iter().enumerate() {
-                let figure = Figure {
-                    event: index,
-                    quantity: position,
-                    as_of: as_of(event, quantity),
-                    interval: quantity.interval(),
-                    grade,
-                    disagrees: false,
-                    repeated: false,
-                };
-                by_series.entry((quantity.item.as_str(), quantity.unit)).or_default().push(figure);
-            }
-        }
-        let mut series: Vec<Series> = by_series
-            .into_iter()
-            .map(|((item, unit), mut figures)| {
-                figures.sort_by(|a, b| {
-                    a.as_of.cmp(&b.as_of).then(a.event.cmp(&b.event)).then(a.quantity.cmp(&b.quantity))
-                });
-                mark_disagreements(&mut figures);
-                mark_repeats(dataset, &mut figures);
-                Series { item: item.to_string(), unit, figures }
+            groups
+        };
+        let groups = events.par_chunks(4_096).map(read).reduce(HashMap::default, merge);
+        let groups: Vec<((&str, Unit), Vec<Reading>)> = groups.into_iter().collect();
+        let mut series: Vec<Series> = groups
+            .into_par_iter()
+            .map(|((item, unit), mut readings)| {
+                readings.sort_unstable_by_key(|r| r.order);
+                mark_disagreements(&mut readings);
+                mark_repeats(&mut readings);
+                Series {
+                    item: item.to_string(),
+                    unit,
+                    figures: readings.into_iter().map(|r| r.figure).collect(),
+                }
             })
             .collect();
         series.sort_by_cached_key(|s| (item_rank(dataset, &s.item), s.unit));
@@ -247,20 +263,43 @@ impl Extremes {
     }
 }
 
+/// Readings grouped by item and unit.
+type Groups<'d> = HashMap<(&'d str, Unit), Vec<Reading>>;
+
+fn merge<'d>(mut all: Groups<'d>, some: Groups<'d>) -> Groups<'d> {
+    for (key, readings) in some {
+        all.entry(key).or_default().extend(readings);
+    }
+    all
+}
+
+/// A figure being built, with what sorting it and marking it needs.
+struct Reading {
+    figure: Figure,
+    /// Its `as_of` as (first day, precision, last day), then its event and position.
+    order: (NaiveDate, DatePrecision, NaiveDate, usize, usize),
+    said: Said,
+}
+
+/// What a figure says: its qualifier, amount and amount_max.
+type Said = (Option<Qualifier>, u64, Option<u64>);
+
 /// Mark the figures that some other figure held at the same time contradicts. In linear
 /// time: a figure's period overlaps the figures in the periods that contain it and in the
 /// ones inside it, so the extremes of those two groups are all it is compared with.
-fn mark_disagreements(figures: &mut [Figure]) {
+fn mark_disagreements(readings: &mut [Reading]) {
     let mut at: HashMap<Period, Extremes> = HashMap::default();
     let mut within: HashMap<Period, Extremes> = HashMap::default();
-    for figure in figures.iter() {
+    for reading in readings.iter() {
+        let figure = &reading.figure;
         let here = period(&figure.as_of);
         at.entry(here).or_insert(Extremes::NONE).add(&figure.interval);
         for outer in enclosing(here) {
             within.entry(outer).or_insert(Extremes::NONE).add(&figure.interval);
         }
     }
-    for figure in figures.iter_mut() {
+    for reading in readings.iter_mut() {
+        let figure = &mut reading.figure;
         let here = period(&figure.as_of);
         let mut others = within.get(&here).copied().unwrap_or(Extremes::NONE);
         for outer in enclosing(here).skip(1) {
@@ -273,19 +312,19 @@ fn mark_disagreements(figures: &mut [Figure]) {
 }
 
 /// Mark the figures another event gives too: same qualifier, amounts and `as_of`.
-fn mark_repeats(dataset: &Dataset, figures: &mut [Figure]) {
-    type Said = (Option<Qualifier>, u64, Option<u64>, Date);
-    let said = |f: &Figure| -> Said {
-        let q = f.quantity(dataset);
-        (q.qualifier, q.amount, q.amount_max, f.as_of)
-    };
+fn mark_repeats(readings: &mut [Reading]) {
     // The first event to give each figure, and whether another gave it too.
-    let mut first: HashMap<Said, (usize, bool)> = HashMap::default();
-    for figure in figures.iter() {
-        let entry = first.entry(said(figure)).or_insert((figure.event, false));
-        entry.1 |= entry.0 != figure.event;
+    let mut first: HashMap<(&Said, Date), (usize, bool)> = HashMap::default();
+    for reading in readings.iter() {
+        let entry =
+            first.entry((&reading.said, reading.figure.as_of)).or_insert((reading.figure.event, false));
+        entry.1 |= entry.0 != reading.figure.event;
     }
-    for figure in figures.iter_mut() {
-        figure.repeated = first.get(&said(figure)).is_some_and(|&(_, again)| again);
+    let repeated: Vec<bool> = readings
+        .iter()
+        .map(|r| first.get(&(&r.said, r.figure.as_of)).is_some_and(|&(_, again)| again))
+        .collect();
+    for (reading, repeated) in readings.iter_mut().zip(repeated) {
+        reading.figure.repeated = repeated;
     }
 }

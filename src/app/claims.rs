@@ -1,11 +1,11 @@
 //! The claims table: the filtered events as rows (date, reported, claimant, status, grade,
 //! kind, quantity, title), sorted by any column, and Enter to show one in the chronology.
 
-use std::cmp::{Ordering, Reverse};
+use std::cmp::Ordering;
 use std::sync::Arc;
 
 use super::{Action, App, Screen};
-use crate::figures::{best_grade, claimants};
+use crate::figures::best_grade;
 use crate::model::Dataset;
 use crate::text::lowercase;
 
@@ -66,69 +66,60 @@ impl ClaimsTable {
     }
 
     /// Sort by `column`; again by the same column, the other way. Ties keep the date order,
-    /// and rows without a value come last either way. The cursor stays on its event.
+    /// and rows without a value come last either way. The cursor stays on its event. Each
+    /// row's key is worked out once, small, so that sorting 100,000 rows compares in place.
     pub fn sort_by(&mut self, dataset: &Dataset, column: ClaimsColumn) {
         self.descending = column == self.sort && !self.descending;
         self.sort = column;
         let at_cursor = self.rows.get(self.cursor).copied();
+        // Dataset indices are in date order.
         self.rows.sort_unstable();
+        let event = |i: usize| dataset.event(i);
+        match column {
+            ClaimsColumn::Date if self.descending => self.rows.reverse(),
+            ClaimsColumn::Date => {}
+            ClaimsColumn::Reported => {
+                self.sort_keyed(|i| event(i).reported.map(|d| (d.first_day(), d.precision(), d.last_day())))
+            }
+            ClaimsColumn::Claimant => {
+                let ranks = name_ranks(dataset);
+                self.sort_keyed(|i| {
+                    // The claimants' names in order, as ranks: [first, second, third] (0: none).
+                    let mut key = [0u32; 3];
+                    for (slot, id) in key.iter_mut().zip(&event(i).claimed_by) {
+                        *slot = dataset.actor_position(id).map_or(u32::MAX, |p| ranks[p as usize] + 1);
+                    }
+                    Some(key)
+                })
+            }
+            ClaimsColumn::Status => self.sort_keyed(|i| Some(event(i).status)),
+            ClaimsColumn::Grade => self.sort_keyed(|i| best_grade(dataset, i)),
+            ClaimsColumn::Kind => self.sort_keyed(|i| Some(event(i).kind)),
+            // By the first figure's unit, then its best value.
+            ClaimsColumn::Quantity => {
+                self.sort_keyed(|i| event(i).quantities.first().map(|q| (q.unit, q.interval().best)))
+            }
+            ClaimsColumn::Title => self.sort_keyed(|i| Some(lowercase(&event(i).title))),
+        }
+        self.cursor = at_cursor.and_then(|e| self.rows.iter().position(|&r| r == e)).unwrap_or(0);
+    }
+
+    /// Sort the rows (in date order) by `key`, in the table's direction; rows without a key
+    /// last, ties in date order.
+    fn sort_keyed<K: Ord>(&mut self, key: impl Fn(usize) -> Option<K>) {
+        let mut keyed: Vec<(Option<K>, usize)> = self.rows.iter().map(|&i| (key(i), i)).collect();
         let descending = self.descending;
-        let order = |a: Ordering| if descending { a.reverse() } else { a };
-        // Present values first, in the chosen direction; absent ones after, by date.
-        fn last_if_absent<T: Ord>(
-            a: &Option<T>,
-            b: &Option<T>,
-            order: impl Fn(Ordering) -> Ordering,
-        ) -> Ordering {
-            match (a, b) {
-                (Some(a), Some(b)) => order(a.cmp(b)),
+        keyed.sort_unstable_by(|(a, i), (b, j)| {
+            let order = match (a, b) {
+                (Some(a), Some(b)) if descending => b.cmp(a),
+                (Some(a), Some(b)) => a.cmp(b),
                 (Some(_), None) => Ordering::Less,
                 (None, Some(_)) => Ordering::Greater,
                 (None, None) => Ordering::Equal,
-            }
-        }
-        match column {
-            ClaimsColumn::Date => {
-                if descending {
-                    self.rows.reverse();
-                }
-            }
-            ClaimsColumn::Reported => self.rows.sort_by(|&a, &b| {
-                last_if_absent(&dataset.event(a).reported, &dataset.event(b).reported, order)
-            }),
-            ClaimsColumn::Claimant => {
-                let key = |i: usize| lowercase(&claimants(dataset, dataset.event(i)));
-                match descending {
-                    false => self.rows.sort_by_cached_key(|&i| key(i)),
-                    true => self.rows.sort_by_cached_key(|&i| Reverse(key(i))),
-                }
-            }
-            ClaimsColumn::Status => {
-                self.rows.sort_by(|&a, &b| order(dataset.event(a).status.cmp(&dataset.event(b).status)))
-            }
-            ClaimsColumn::Grade => {
-                let grades: Vec<_> = self.rows.iter().map(|&i| (i, best_grade(dataset, i))).collect();
-                let grade =
-                    |i: usize| grades.binary_search_by_key(&i, |&(e, _)| e).ok().and_then(|k| grades[k].1);
-                self.rows.sort_by(|&a, &b| last_if_absent(&grade(a), &grade(b), order));
-            }
-            ClaimsColumn::Kind => {
-                self.rows.sort_by(|&a, &b| order(dataset.event(a).kind.cmp(&dataset.event(b).kind)))
-            }
-            ClaimsColumn::Quantity => {
-                // By the first figure's unit, then its best value.
-                let key = |i: usize| dataset.event(i).quantities.first().map(|q| (q.unit, q.interval().best));
-                self.rows.sort_by(|&a, &b| last_if_absent(&key(a), &key(b), order));
-            }
-            ClaimsColumn::Title => {
-                let key = |i: usize| lowercase(&dataset.event(i).title);
-                match descending {
-                    false => self.rows.sort_by_cached_key(|&i| key(i)),
-                    true => self.rows.sort_by_cached_key(|&i| Reverse(key(i))),
-                }
-            }
-        }
-        self.cursor = at_cursor.and_then(|e| self.rows.iter().position(|&r| r == e)).unwrap_or(0);
+            };
+            order.then(i.cmp(j))
+        });
+        self.rows = keyed.into_iter().map(|(_, i)| i).collect();
     }
 
     fn step(&mut self, by: isize) {
@@ -149,6 +140,18 @@ impl ClaimsTable {
         }
         self.offset = self.offset.min(self.rows.len().saturating_sub(height));
     }
+}
+
+/// Each actor's place in the order of their lower-cased names, by actor position.
+fn name_ranks(dataset: &Dataset) -> Vec<u32> {
+    let mut by_name: Vec<(String, usize)> =
+        dataset.actors().iter().enumerate().map(|(p, a)| (lowercase(&a.name), p)).collect();
+    by_name.sort();
+    let mut ranks = vec![0; by_name.len()];
+    for (rank, (_, position)) in by_name.into_iter().enumerate() {
+        ranks[position] = rank as u32;
+    }
+    ranks
 }
 
 impl App {

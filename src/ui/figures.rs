@@ -6,7 +6,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Axis, Block, Chart, Dataset, GraphType, Paragraph, Wrap};
+use ratatui::widgets::{Axis, Block, Chart, Dataset, Paragraph, Wrap};
 
 use super::short_name;
 use super::text::{fit, pad};
@@ -189,24 +189,20 @@ fn render_chart(
         return;
     }
     let scale = series.scale();
-    let plot = Plot::of(series, scale, usize::from(area.width.saturating_sub(12)).max(8) * 2);
+    // Braille dots: two a column across, four a row down (less the borders, axis and labels).
+    let dots = (
+        usize::from(area.width.saturating_sub(12)).max(8) * 2,
+        usize::from(area.height.saturating_sub(4)) * 4,
+    );
+    let plot = Plot::of(series, scale, dots);
     let at_cursor = plot.at(series, cursor, scale);
-    let datasets: Vec<Dataset<'_>> = plot
-        .ranges
-        .iter()
-        .map(|range| {
-            Dataset::default()
-                .marker(Marker::Braille)
-                .graph_type(GraphType::Line)
-                .style(theme.bar())
-                .data(range)
-        })
-        .chain([
-            Dataset::default().marker(Marker::Dot).style(theme.plain()).data(&plot.best),
-            Dataset::default().marker(Marker::Custom('≠')).style(theme.error()).data(&plot.disagreeing),
-            Dataset::default().marker(Marker::Custom('◆')).style(theme.key()).data(&at_cursor),
-        ])
-        .collect();
+    // Four datasets, each one canvas, however many figures: the ranges as dots down each line.
+    let datasets = vec![
+        Dataset::default().marker(Marker::Braille).style(theme.bar()).data(&plot.ranges),
+        Dataset::default().marker(Marker::Dot).style(theme.plain()).data(&plot.best),
+        Dataset::default().marker(Marker::Custom('≠')).style(theme.error()).data(&plot.disagreeing),
+        Dataset::default().marker(Marker::Custom('◆')).style(theme.key()).data(&at_cursor),
+    ];
     let scale_name = match scale {
         Scale::Linear => "linear scale",
         Scale::Log => "log scale",
@@ -259,13 +255,14 @@ fn about(app: &App, series: &Series, figure: &Figure, theme: &Theme) -> Line<'st
 struct Plot {
     x: [f64; 2],
     y: [f64; 2],
-    ranges: Vec<[(f64, f64); 2]>,
+    /// Points down each figure's range, as close as the dots are.
+    ranges: Vec<(f64, f64)>,
     best: Vec<(f64, f64)>,
     disagreeing: Vec<(f64, f64)>,
 }
 
 impl Plot {
-    fn of(series: &Series, scale: Scale, columns: usize) -> Self {
+    fn of(series: &Series, scale: Scale, (columns, rows): (usize, usize)) -> Self {
         let value = |v: u64| match scale {
             Scale::Linear => v as f64,
             Scale::Log => (v.max(1) as f64).log10(),
@@ -300,7 +297,14 @@ impl Plot {
                 _ => by_column.push((key, fx, low, high)),
             }
         }
-        let ranges = by_column.iter().map(|&(_, x, low, high)| [(x, low), (x, high)]).collect();
+        let step = (y[1] - y[0]) / rows.max(1) as f64;
+        let ranges = by_column
+            .iter()
+            .flat_map(|&(_, x, low, high)| {
+                let count = ((high - low) / step).ceil().max(0.0) as usize;
+                (0..=count).map(move |k| (x, (low + k as f64 * step).min(high)))
+            })
+            .collect();
         let best = series.figures.iter().zip(&xs).map(|(f, &x)| (x, value(f.interval.best))).collect();
         let disagreeing = series
             .figures
