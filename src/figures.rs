@@ -117,14 +117,14 @@ impl Figures {
         let mut series: Vec<Series> = groups
             .into_par_iter()
             .map(|((item, unit), mut readings)| {
-                readings.sort_unstable_by_key(|r| r.order);
+                // The marks don't depend on the order; the figures are then taken in order,
+                // sorting small keys rather than moving whole readings about.
                 mark_disagreements(&mut readings);
                 mark_repeats(&mut readings);
-                Series {
-                    item: item.to_string(),
-                    unit,
-                    figures: readings.into_iter().map(|r| r.figure).collect(),
-                }
+                let mut order: Vec<_> = readings.iter().enumerate().map(|(k, r)| (r.order, k)).collect();
+                order.sort_unstable();
+                let figures = order.into_iter().map(|(_, k)| readings[k].figure.clone()).collect();
+                Series { item: item.to_string(), unit, figures }
             })
             .collect();
         series.sort_by_cached_key(|s| (item_rank(dataset, &s.item), s.unit));
