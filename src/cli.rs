@@ -33,6 +33,10 @@ pub struct Cli {
     #[arg(long, value_name = "DIR", global = true, value_hint = ValueHint::DirPath)]
     pub data: Option<PathBuf>,
 
+    /// In the explorer, reload whenever a file under DIR/data or DIR/seeds changes (needs --data)
+    #[arg(long)]
+    pub watch: bool,
+
     /// Filters for the terminal UI to start with (and added to a subcommand's own)
     #[command(flatten)]
     pub filters: Filters,
@@ -87,6 +91,30 @@ pub enum Command {
     },
     /// Validate the dataset and print every problem; exit 0 when clean, 1 when not
     Check,
+    /// Write the bundled dataset (data/ and seeds/) to DIR, to edit: then `annals --data DIR --watch`
+    Init {
+        /// Where to write it (created if needed); nothing there is ever overwritten
+        #[arg(value_name = "DIR", value_hint = ValueHint::DirPath)]
+        dir: PathBuf,
+    },
+    /// Print a source's article (cited passages marked on a terminal) or one event in full
+    Show {
+        /// A source id (its article) or an event id (everything the detail pane shows)
+        #[arg(value_name = "ID")]
+        id: String,
+        /// Output format
+        #[arg(long, value_enum, ignore_case = true, default_value_t = ShowFormat::Text)]
+        format: ShowFormat,
+    },
+    /// How much of each article the events cite: paragraphs cited, and the text of those not
+    Coverage {
+        /// The sources to report on [default: every source]
+        #[arg(value_name = "SOURCE-ID")]
+        sources: Vec<String>,
+        /// Output format
+        #[arg(long, value_enum, ignore_case = true, default_value_t = ShowFormat::Text)]
+        format: ShowFormat,
+    },
     /// Print the completion script for SHELL (subcommands, flags, formats and the bundled ids)
     #[command(after_help = "Load it for this session with, e.g., source <(annals completions bash);\n\
         or save it where your shell looks: ~/.local/share/bash-completion/completions/annals,\n\
@@ -98,9 +126,17 @@ pub enum Command {
     /// Print the manual page (roff): `annals man | man -l -`, or save it as annals.1
     Man {
         /// The page of one subcommand (annals-list(1) …) instead of annals(1)
-        #[arg(value_name = "COMMAND", value_parser = ["list", "figures", "export", "check", "completions", "man"])]
+        #[arg(value_name = "COMMAND", value_parser = ["list", "figures", "export", "check", "show", "coverage", "init", "completions", "man"])]
         command: Option<String>,
     },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShowFormat {
+    /// For reading
+    Text,
+    /// JSON, with byte offsets into the article as written
+    Json,
 }
 
 /// How CSV cells are written.

@@ -6,6 +6,9 @@
 //! argument, 128 + N ended by signal N. Nothing here panics on a closed or full stream.
 
 mod console;
+mod figures;
+mod init;
+mod show;
 
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::Path;
@@ -19,7 +22,7 @@ use console::{fail, print, printed, say};
 
 use crate::cli::{Cli, Command, CsvFlags, Filters, Ids, ListFormat};
 use crate::export::{self, Export, ExportFormat, Options};
-use crate::load::{self, Bundled, LoadFailure, OnDisk, Progress};
+use crate::load::{self, Bundled, LoadFailure, Loader, OnDisk, Progress};
 use crate::model::Dataset;
 use crate::query::Query;
 use crate::search::SkimWordMatcher;
@@ -44,11 +47,22 @@ pub fn run(cli: Cli) -> ExitCode {
     if let Err(code) = check_arguments(&cli) {
         return code;
     }
+    if let Some(Command::Init { dir }) = &cli.command {
+        return init::init(dir);
+    }
+    // The explorer reloads its data: its loader keeps what the next load can reuse.
+    let mut loader = (cli.command.is_none() && cli.data.is_some()).then(Loader::new);
     let dataset = match &cli.data {
-        Some(dir) => load_with_progress(&OnDisk::new(dir)),
+        Some(dir) => load_with_progress(&OnDisk::new(dir), loader.as_mut()),
         None => load::load(&Bundled),
     };
     match cli.command {
+        Some(Command::Show { ref id, format }) => {
+            with_query(dataset, &[&cli.filters], |dataset, _| show::show(&dataset, id, format))
+        }
+        Some(Command::Coverage { ref sources, format }) => {
+            with_query(dataset, &[&cli.filters], |dataset, _| show::coverage_of(&dataset, sources, format))
+        }
         Some(Command::Check) => {
             let code = check(&dataset);
             let_the_os_free(dataset);
@@ -71,28 +85,59 @@ pub fn run(cli: Cli) -> ExitCode {
         }
         Some(Command::Figures { ref filters, format, csv }) => {
             with_query(dataset, &[&cli.filters, filters], |dataset, query| {
-                let code = figures(&dataset, &query, format, csv);
+                let code = figures::figures(&dataset, &query, format, csv);
                 let_the_os_free(dataset);
                 code
             })
         }
-        Some(Command::Completions { .. } | Command::Man { .. }) => ExitCode::SUCCESS,
-        None => with_query(dataset, &[&cli.filters], |dataset, query| {
-            let dataset = Arc::new(dataset);
-            // Held past the UI's end so that quitting doesn't wait for the dataset to be freed.
-            let_the_os_free(Arc::clone(&dataset));
-            match crate::tui::run(dataset, query, cli.data.clone()) {
-                Ok(Ending::Quit) => ExitCode::SUCCESS,
-                Ok(Ending::Signal(signal)) => ExitCode::from(u8::try_from(128 + signal).unwrap_or(u8::MAX)),
-                Err(error) => fail(1, error),
-            }
-        }),
+        Some(Command::Completions { .. } | Command::Man { .. } | Command::Init { .. }) => ExitCode::SUCCESS,
+        None => {
+            // With --watch a broken dataset opens on its problems, to be fixed while watching.
+            let (dataset, problems) = match dataset {
+                Err(failure) if cli.watch => (
+                    Ok(Dataset::default()),
+                    Some(crate::app::Reloaded::Failed {
+                        problems: failure.problems.iter().map(ToString::to_string).collect(),
+                        summary: failure.summary(),
+                    }),
+                ),
+                other => (other, None),
+            };
+            let options = crate::tui::Options {
+                data_dir: cli.data.clone(),
+                watch: cli.watch,
+                problems,
+                loader: loader.unwrap_or_default(),
+            };
+            with_query(dataset, &[&cli.filters], |dataset, query| explore(dataset, query, options))
+        }
+    }
+}
+
+/// The terminal UI, until the user quits or a signal ends it.
+fn explore(dataset: Dataset, query: Query, options: crate::tui::Options) -> ExitCode {
+    let dataset = Arc::new(dataset);
+    // Held past the UI's end so that quitting doesn't wait for the dataset to be freed.
+    let_the_os_free(Arc::clone(&dataset));
+    match crate::tui::run(dataset, query, options) {
+        Ok(Ending::Quit) => ExitCode::SUCCESS,
+        Ok(Ending::Signal(signal)) => ExitCode::from(u8::try_from(128 + signal).unwrap_or(u8::MAX)),
+        Err(error) => fail(1, error),
     }
 }
 
 /// Refuse, before loading anything, arguments that cannot work: a `--data` directory that
 /// is not there, `--force` with nothing to overwrite.
 fn check_arguments(cli: &Cli) -> Result<(), ExitCode> {
+    if cli.watch && cli.data.is_none() {
+        return Err(fail(
+            2,
+            "--watch needs --data DIR: the bundled dataset never changes (`annals init DIR` writes an editable copy)",
+        ));
+    }
+    if cli.watch && cli.command.is_some() {
+        return Err(fail(2, "--watch is for the explorer (annals with no command)"));
+    }
     if let Some(dir) = &cli.data {
         match std::fs::metadata(dir) {
             Ok(meta) if meta.is_dir() => {}
@@ -132,9 +177,10 @@ fn bundled_ids() -> Ids {
     }
 }
 
-/// Load, showing "loading: N of M event files" on stderr while a large dataset loads (when
-/// stderr is a terminal), and clearing the line after.
-fn load_with_progress(files: &OnDisk) -> Result<Dataset, LoadFailure> {
+/// Load (with `loader`, if given, for loads to come), showing "loading: N of M event files"
+/// on stderr while a large dataset loads (when stderr is a terminal), and clearing the line
+/// after.
+fn load_with_progress(files: &OnDisk, loader: Option<&mut Loader>) -> Result<Dataset, LoadFailure> {
     const WORTH_SHOWING: usize = 20;
     let interactive = io::stderr().is_terminal();
     let last = Mutex::new(Instant::now());
@@ -150,7 +196,10 @@ fn load_with_progress(files: &OnDisk) -> Result<Dataset, LoadFailure> {
             let _ = write!(io::stderr(), "\rloading: {} of {} event files", p.files_done, p.files_total);
         }
     };
-    let dataset = load::load_with_progress(files, &progress);
+    let dataset = match loader {
+        Some(loader) => loader.load_with_progress(files, &progress),
+        None => load::load_with_progress(files, &progress),
+    };
     if shown.load(Ordering::Relaxed) {
         let _ = write!(io::stderr(), "\r\x1b[2K");
     }
@@ -266,31 +315,6 @@ fn list(dataset: &Dataset, query: &Query, format: ListFormat, csv: CsvFlags) -> 
     // Only rows go to standard output; the count is for the person reading.
     if format == ListFormat::Text && code == ExitCode::SUCCESS {
         say(format_args!("{} of {} events", events.len(), dataset.events().len()));
-    }
-    code
-}
-
-/// The figures of the matching events, a row each; the count goes to standard error.
-fn figures(dataset: &Dataset, query: &Query, format: ListFormat, csv: CsvFlags) -> ExitCode {
-    let events = query.filter(dataset, &SkimWordMatcher::default());
-    let figures = crate::figures::Figures::build(dataset, &events);
-    let stdout = io::stdout();
-    let options = Options { terminal: stdout.is_terminal(), raw_csv: csv.raw_csv };
-    let mut out = BufWriter::new(stdout.lock());
-    let written = match format {
-        ListFormat::Text => export::write_figures_text(&mut out, dataset, &figures),
-        ListFormat::Json => export::write_figures_json(&mut out, dataset, &figures, options),
-        ListFormat::Csv => export::write_figures_csv(&mut out, dataset, &figures, options),
-    };
-    let code = printed(written.and_then(|()| out.flush()), "the figures", ExitCode::SUCCESS);
-    if format == ListFormat::Text && code == ExitCode::SUCCESS {
-        say(format_args!(
-            "{} figures in {} series (item and unit), from {} of {} events",
-            figures.len(),
-            figures.series.len(),
-            events.len(),
-            dataset.events().len()
-        ));
     }
     code
 }

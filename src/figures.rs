@@ -146,10 +146,12 @@ impl Figures {
     }
 }
 
-/// When a figure held: its own `as_of`, else the end of the event's span, else the date it
-/// was reported, else the event's date.
+/// When a figure held: its own `as_of`, else the end of the event's span (an interval's known
+/// end, "by" dates included), else the date it was reported, else the event's date (where it
+/// sits in time). Each at the precision it is written in.
 pub fn as_of(event: &Event, quantity: &Quantity) -> Date {
-    quantity.as_of.or(event.until).or(event.reported).unwrap_or(event.date)
+    let span_end = event.date.is_interval().then(|| event.date.end().known().map(|d| d.date)).flatten();
+    quantity.as_of.or(span_end).or(event.reported).unwrap_or_else(|| event.date.anchor())
 }
 
 /// The name of an item: the weapon type's, or the tally term's; the id itself when neither.

@@ -32,6 +32,8 @@ pub enum Context {
     Figures,
     /// The claims table.
     Claims,
+    /// The problems found in the data files on a reload.
+    Problems,
 }
 
 impl Context {
@@ -43,12 +45,13 @@ impl Context {
             Context::Search => "search prompt",
             Context::Picker => "picker",
             Context::Prompt => "date or export prompt",
-            Context::Confirm => "overwrite?",
+            Context::Confirm => "export: write anyway?",
             Context::Writing => "while writing",
             Context::Help => "help",
             Context::Reader => "source reader",
             Context::Figures => "figures view",
             Context::Claims => "claims table",
+            Context::Problems => "problems screen",
         }
     }
 
@@ -117,6 +120,8 @@ const FIGURES: &[Context] = &[Context::Figures];
 const CLAIMS: &[Context] = &[Context::Claims];
 /// The figures view and the claims table move alike.
 const TABLES: &[Context] = &[Context::Figures, Context::Claims];
+const PROBLEMS: &[Context] = &[Context::Problems];
+const EDITABLE: &[Context] = &[Context::List, Context::Detail, Context::Reader];
 const EVERYWHERE: &[Context] = &[
     Context::List,
     Context::Detail,
@@ -129,6 +134,7 @@ const EVERYWHERE: &[Context] = &[
     Context::Reader,
     Context::Figures,
     Context::Claims,
+    Context::Problems,
 ];
 
 fn bind(
@@ -206,7 +212,7 @@ fn table() -> Vec<Binding> {
         bind(PROMPTS, &[key(Esc)], "Esc", "Esc", Action::Cancel, "cancel", Some(("cancel", ALWAYS))),
         bind(TEXT, &[key(Backspace)], "Backspace", "Backspace", Action::Backspace, "delete the last character", None),
         bind(TEXT, &[ctrl('u')], "Ctrl-U", "Ctrl-U", Action::ClearInput, "clear what was typed", Some(("clear", 1))),
-        bind(CONFIRM, &[ch('y'), ch('Y')], "y", "y", Action::Input('y'), "overwrite the file", Some(("overwrite", ALWAYS))),
+        bind(CONFIRM, &[ch('y'), ch('Y')], "y", "y", Action::Input('y'), "yes: overwrite the file, or write a view with no events", Some(("yes", ALWAYS))),
         bind(CONFIRM, &[ch('n'), ch('N'), key(Esc)], "n / Esc", "n/Esc", Action::Cancel, "back to the file name", Some(("back", ALWAYS))),
         bind(WRITING, &[key(Esc)], "Esc", "Esc", Action::Cancel, "close the prompt; the file is still written", Some(("leave it to finish", ALWAYS))),
         bind(READER, &[ch('j'), key(Down)], "j / ↓", "j/k", Action::Move(1), "scroll down", Some(("scroll", 4))),
@@ -243,6 +249,16 @@ fn table() -> Vec<Binding> {
         bind(TABLES, &[key(Esc), key(Backspace), ctrl('o')], "Esc / Backspace / Ctrl-O", "Esc", Action::Back, "back to where you were", Some(("back", ALWAYS))),
         bind(TABLES, &[ch('?')], "?", "?", Action::ShowHelp, "all the keys", Some(("help", ALWAYS))),
         bind(TABLES, &[ch('q')], "q", "q", Action::Quit, "quit", Some(("quit", ALWAYS))),
+        bind(EDITABLE, &[ch('E')], "E", "E", Action::Edit, "edit the record (in the reader: the source) in $VISUAL or $EDITOR, at its line", Some(("edit", 2))),
+        bind(EDITABLE, &[ch('r')], "r", "r", Action::Reload, "load the data files again (with --watch, saving does it)", Some(("reload", 1))),
+        bind(PROBLEMS, &[ch('j'), key(Down)], "j / ↓", "j/k", Action::Move(1), "scroll down", Some(("scroll", 4))),
+        bind(PROBLEMS, &[ch('k'), key(Up)], "k / ↑", "j/k", Action::Move(-1), "scroll up", None),
+        bind(PROBLEMS, &[key(PageDown)], "PgDn", "PgDn/PgUp", Action::PageDown, "a page down", None),
+        bind(PROBLEMS, &[key(PageUp)], "PgUp", "PgDn/PgUp", Action::PageUp, "a page up", None),
+        bind(PROBLEMS, &[ch('r')], "r", "r", Action::Reload, "load the data files again", Some(("reload", 6))),
+        bind(PROBLEMS, &[key(Esc)], "Esc", "Esc", Action::Cancel, "show the last good data (this screen comes back while the files have problems)", Some(("last good data", ALWAYS))),
+        bind(PROBLEMS, &[ch('q')], "q", "q", Action::Quit, "quit", Some(("quit", ALWAYS))),
+        bind(PROBLEMS, &[ch('?')], "?", "?", Action::ShowHelp, "all the keys", Some(("help", ALWAYS))),
         bind(HELP, &[ch('j'), key(Down)], "j / ↓", "j/k", Action::Move(1), "scroll down", Some(("scroll", 5))),
         bind(HELP, &[ch('k'), key(Up)], "k / ↑", "j/k", Action::Move(-1), "scroll up", None),
         bind(HELP, &[key(PageDown)], "PgDn", "PgDn/PgUp", Action::PageDown, "a page down", None),
@@ -272,6 +288,7 @@ pub fn context(app: &App) -> Context {
             Screen::Reader(_) => Context::Reader,
             Screen::Figures(_) => Context::Figures,
             Screen::Claims(_) => Context::Claims,
+            Screen::Problems(_) => Context::Problems,
         },
     }
 }
@@ -318,6 +335,7 @@ pub fn help_sections() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)>
         Context::Reader,
         Context::Figures,
         Context::Claims,
+        Context::Problems,
         Context::Search,
         Context::Picker,
         Context::Prompt,

@@ -68,6 +68,12 @@ pub enum Action {
     PreviousItem,
     /// In the claims table: sort by this column (again: the other way).
     SortBy(ClaimsColumn),
+    /// `r`: load the data files again.
+    Reload,
+    /// `E`: edit the record on screen in the user's editor.
+    Edit,
+    /// A reload the app asked for (or the file watcher started) is done.
+    Reloaded(super::Reloaded),
     /// The draw step measured the panes: what scrolling and paging need to know.
     Measured(Measured),
     /// A search the app asked for has (partly, when not `complete`) been answered.
@@ -161,6 +167,11 @@ pub enum Effect {
     /// Build the figures of `events`, or of the events `query` selects when None, and answer
     /// with `FiguresDone` and the same ticket.
     ComputeFigures { ticket: u64, query: Query, events: Option<Arc<Vec<usize>>> },
+    /// Load the data files again (off the UI thread) and answer with `Reloaded`.
+    Reload,
+    /// Open `path` at `line` in the user's editor, with the terminal given to it meanwhile;
+    /// then reload.
+    Edit { path: PathBuf, line: u32 },
 }
 
 /// Which end of the date range a prompt sets.

@@ -75,8 +75,8 @@ impl Chronology {
         if self.visible.get(at) == Some(&event) {
             return Some(event);
         }
-        let day = dataset.event(event).date.first_day();
-        let distance = |i: usize| (dataset.event(i).date.first_day() - day).num_days().abs();
+        let day = dataset.event(event).date.anchor().first_day();
+        let distance = |i: usize| (dataset.event(i).date.anchor().first_day() - day).num_days().abs();
         let before = at.checked_sub(1).map(|k| self.visible[k]);
         let after = self.visible.get(at).copied();
         match (before, after) {
@@ -200,7 +200,7 @@ impl App {
         let Some(position) = self.chronology.selected_position() else { return };
         let visible = &self.chronology.visible;
         let group = |k: usize| {
-            let date = self.dataset.event(visible[k]).date;
+            let date = self.dataset.event(visible[k]).date.anchor();
             (date.year_number(), date.month_number())
         };
         let current = group(position);
@@ -313,7 +313,7 @@ impl App {
             }
             Action::StartExport => {
                 let input = self.default_export_name();
-                self.overlay = Some(Overlay::Export { input, confirm: false, error: None });
+                self.overlay = Some(Overlay::Export { input, confirm: false, error: None, empty: false });
             }
             _ => {}
         }

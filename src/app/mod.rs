@@ -20,6 +20,7 @@ mod figures;
 mod history;
 mod overlay;
 mod reader;
+mod reload;
 mod search_job;
 mod view;
 
@@ -31,6 +32,7 @@ pub use figures::{FigureRow, FiguresView};
 pub use history::Place;
 pub use overlay::{Overlay, Picker, PickerOption};
 pub use reader::Reader;
+pub use reload::{Loaded, Problems, Reloaded};
 pub use search_job::search;
 pub use view::View;
 
@@ -45,6 +47,8 @@ pub enum Screen {
     Figures(Box<FiguresView>),
     /// The filtered events as a table sortable by any column.
     Claims(Box<ClaimsTable>),
+    /// What is wrong with the data files after a reload; the last good data stays under it.
+    Problems(Box<Problems>),
 }
 
 pub struct App {
@@ -84,6 +88,8 @@ pub struct App {
     tickets: u64,
     /// True from asking for an export until its outcome is in.
     pub exporting: bool,
+    /// The dataset a reload replaced, for the runtime to free off the UI thread.
+    pub retired: Option<Arc<Dataset>>,
     /// With background search, a picker counting more events than this counts them off the
     /// UI thread (a million events take tens of milliseconds).
     pub count_at_once: usize,
@@ -111,6 +117,7 @@ impl App {
             selection_anchor: None,
             tickets: 0,
             exporting: false,
+            retired: None,
             count_at_once: 100_000,
         };
         app.refilter();
@@ -137,6 +144,9 @@ impl App {
             Action::Measured(measured) => self.measured(measured),
             Action::ExportDone(outcome) => self.export_done(outcome),
             Action::FiguresDone { ticket, figures, events } => self.figures_done(ticket, figures, events),
+            Action::Reloaded(reloaded) => self.reloaded(reloaded),
+            Action::Reload if self.overlay.is_none() => self.pending = Some(Effect::Reload),
+            Action::Edit if self.overlay.is_none() => self.edit(),
             Action::Counted { ticket, tally } => {
                 if let Some(Overlay::Picker(picker)) = &mut self.overlay {
                     if picker.counting && picker.ticket == ticket {
@@ -175,6 +185,7 @@ impl App {
                 Screen::Reader(_) => self.reader_update(action),
                 Screen::Figures(_) => self.figures_update(action),
                 Screen::Claims(_) => self.claims_update(action),
+                Screen::Problems(_) => self.problems_update(action),
             },
         }
     }

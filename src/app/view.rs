@@ -24,7 +24,7 @@ impl View {
         let mut year = None;
         let mut month = None;
         for &index in &visible {
-            let date = dataset.events()[index].date;
+            let date = dataset.events()[index].date.anchor();
             if year != Some(date.year_number()) {
                 year = Some(date.year_number());
                 month = None;

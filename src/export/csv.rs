@@ -9,7 +9,8 @@ use super::Options;
 use crate::model::{Dataset, Quantity};
 use crate::text::clean;
 
-const HEADER: [&str; 23] = [
+/// Columns added later come last, so scripts that read columns by position keep working.
+const HEADER: [&str; 30] = [
     "id",
     "date",
     "until",
@@ -27,7 +28,13 @@ const HEADER: [&str; 23] = [
     "quantities",
     "sources",
     "quotes",
-    // Added later, at the end, so that scripts reading columns by position keep working.
+    "edtf",
+    "date_precision",
+    "until_precision",
+    "source_grade",
+    "credibility",
+    "credibility_reason",
+    "rating",
     "reported",
     "quantity_item",
     "quantity_unit",
@@ -56,6 +63,7 @@ pub fn write_csv(
     for &i in events {
         let event = &dataset.events()[i];
         let quantities: Vec<String> = event.quantities.iter().map(Quantity::to_string).collect();
+        let rating = dataset.rating(event);
         // A number a quantity in each column, so that one figure is a plain number.
         let column = |cell: &dyn Fn(&Quantity) -> String| {
             event.quantities.iter().map(cell).collect::<Vec<_>>().join("; ")
@@ -63,8 +71,8 @@ pub fn write_csv(
         let bound = |n: Option<u64>| n.map(|n| n.to_string()).unwrap_or_default();
         let cells = [
             text(&event.id),
-            event.date.to_string(),
-            event.until.map(|d| d.to_string()).unwrap_or_default(),
+            event.date.anchor().to_string(),
+            event.date.closed_end().map(|d| d.to_string()).unwrap_or_default(),
             text(event.date_basis.as_deref().unwrap_or_default()),
             text(&event.title),
             text(&event.summary),
@@ -79,6 +87,13 @@ pub fn write_csv(
             list(&mut quantities.iter().map(String::as_str), "; "),
             list(&mut event.citations.iter().map(|c| c.source.as_str()), "; "),
             list(&mut event.citations.iter().map(|c| c.quote.as_str()), "\n"),
+            event.date.to_string(),
+            event.date.anchor().precision().as_str().to_string(),
+            event.date.closed_end().map(|d| d.precision().as_str().to_string()).unwrap_or_default(),
+            rating.grade.map(|g| g.to_string()).unwrap_or_default(),
+            rating.credibility.map(|c| c.to_string()).unwrap_or_default(),
+            text(event.credibility_reason.as_deref().unwrap_or_default()),
+            rating.to_string(),
             event.reported.map(|d| d.to_string()).unwrap_or_default(),
             list(&mut event.quantities.iter().map(|q| q.item.as_str()), "; "),
             column(&|q| q.unit.as_str().to_string()),

@@ -1,9 +1,7 @@
 //! HTML out: the markdown report rendered as one self-contained page, with no scripts and
 //! nothing fetched from elsewhere, that reads well on screen and on paper.
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
-
-use super::anchors::Slugger;
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
 use crate::text::clean_char;
 
@@ -11,16 +9,16 @@ use crate::text::clean_char;
 pub fn page(markdown: &str, title: &str) -> String {
     // The markdown escapes every character of the data that could start markup, so the data
     // yields only text; were any raw HTML to get through, it is written as text all the same.
+    // Tables: the report's "Figures" section.
     let options = Options::ENABLE_FOOTNOTES | Options::ENABLE_TABLES;
-    let mut events: Vec<Event<'_>> = Parser::new_ext(markdown, options)
+    let events: Vec<Event<'_>> = Parser::new_ext(markdown, options)
         .map(|event| match event {
             Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
             other => other,
         })
         .collect();
-    anchor_headings(&mut events);
     let mut body = String::with_capacity(markdown.len() * 5 / 4);
-    pulldown_cmark::html::push_html(&mut body, events.into_iter());
+    pulldown_cmark::html::push_html(&mut body, with_heading_ids(events).into_iter());
     format!(
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
@@ -30,37 +28,33 @@ pub fn page(markdown: &str, title: &str) -> String {
     )
 }
 
-/// Give every heading the id GitHub would, so the report's links to its headings work here
-/// too. Prefixed, here and in those links, so that no heading (`2023`) takes a footnote's id.
-fn anchor_headings(events: &mut [Event<'_>]) {
-    let mut slugger = Slugger::default();
-    let mut at = 0;
-    while at < events.len() {
-        if let Event::Start(Tag::Link { dest_url, .. }) = &mut events[at] {
-            if let Some(anchor) = dest_url.strip_prefix('#') {
-                *dest_url = format!("#{HEADING}{anchor}").into();
+/// Each heading with the id GitHub would give it, so the report's links to related events
+/// (`#slug`) work in the page as they do on GitHub.
+fn with_heading_ids(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
+    let mut slugs = super::markdown::Slugs::default();
+    let mut out = Vec::with_capacity(events.len());
+    let mut heading: Option<usize> = None;
+    let mut text = String::new();
+    for event in events {
+        match &event {
+            Event::Start(Tag::Heading { .. }) => {
+                heading = Some(out.len());
+                text.clear();
             }
-        }
-        if matches!(events[at], Event::Start(Tag::Heading { .. })) {
-            let mut text = String::new();
-            let mut end = at + 1;
-            while end < events.len() && !matches!(events[end], Event::End(TagEnd::Heading(_))) {
-                if let Event::Text(t) | Event::Code(t) = &events[end] {
-                    text.push_str(t);
+            Event::Text(t) | Event::Code(t) if heading.is_some() => text.push_str(t),
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some(at) = heading.take() {
+                    if let Event::Start(Tag::Heading { id, .. }) = &mut out[at] {
+                        *id = Some(CowStr::from(slugs.add(&text)));
+                    }
                 }
-                end += 1;
             }
-            if let Event::Start(Tag::Heading { id, .. }) = &mut events[at] {
-                *id = Some(format!("{HEADING}{}", slugger.slug(&text)).into());
-            }
-            at = end;
+            _ => {}
         }
-        at += 1;
+        out.push(event);
     }
+    out
 }
-
-/// What a heading's id starts with.
-const HEADING: &str = "h-";
 
 /// Text as HTML that shows it literally: `& < > " '` escaped, and control and invisible
 /// characters (bidi overrides among them) shown as U+FFFD.

@@ -2,7 +2,6 @@
 //! JSON, CSV and TimelineJS for other programs. `annals list`, `annals export` and the TUI's
 //! export share these writers.
 
-mod anchors;
 mod csv;
 mod figures;
 mod html;
@@ -11,6 +10,7 @@ mod lines;
 mod markdown;
 mod paths;
 mod records;
+mod show;
 mod timelinejs;
 mod write;
 
@@ -27,8 +27,14 @@ pub use lines::write_text;
 pub use markdown::{Markdown, describe, escape};
 pub use paths::{expand_tilde, expand_tilde_with};
 pub use records::{CitationRecord, EventRecord};
+pub use show::{
+    write_article, write_article_json, write_coverage, write_coverage_json, write_event, write_event_json,
+};
 pub use timelinejs::write_timelinejs;
-pub use write::{WriteError, describe_io_error, remove_temporary_files_on_signals, write_atomically};
+pub use write::{
+    WriteError, describe_io_error, exit_removing_temporary_files, remove_temporary_files_on_signals,
+    write_atomically,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ExportFormat {

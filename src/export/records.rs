@@ -3,16 +3,22 @@
 
 use serde::Serialize;
 
-use crate::model::{Dataset, Event, Quantity};
+use crate::date::DatePrecision;
+use crate::model::{Credibility, Dataset, Event, Grade, Quantity};
 
 /// One event as the JSON and CSV outputs present it, with each citation's article path.
 #[derive(Debug, Serialize)]
 pub struct EventRecord<'a> {
     pub id: &'a str,
-    /// The date as curated (`2023`, `2023-08` or `2023-08-30`).
+    /// Where the event sits in time, as a plain date (`2023`, `2023-08` or `2023-08-30`): its
+    /// start, or for an open or unknown start its end. `edtf` says the rest.
     pub date: String,
-    pub date_precision: crate::date::DatePrecision,
+    pub date_precision: DatePrecision,
+    /// The end of a span whose ends are both known, as a plain date.
     pub until: Option<String>,
+    pub until_precision: Option<DatePrecision>,
+    /// The date as curated, in EDTF: `2023-08~`, `2023-08/2023-11-01`, `../2023-08-30`.
+    pub edtf: String,
     pub date_basis: Option<&'a str>,
     pub reported: Option<String>,
     pub reported_basis: Option<&'a str>,
@@ -28,6 +34,13 @@ pub struct EventRecord<'a> {
     pub related: &'a [String],
     pub quantities: &'a [Quantity],
     pub citations: Vec<CitationRecord<'a>>,
+    /// The best Admiralty grade among the cited sources (A best).
+    pub source_grade: Option<Grade>,
+    /// Admiralty information credibility, 1 to 6; none when not rated.
+    pub credibility: Option<Credibility>,
+    pub credibility_reason: Option<&'a str>,
+    /// The pair as shown: "B2", or "B" when the credibility is not rated.
+    pub rating: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -36,15 +49,20 @@ pub struct CitationRecord<'a> {
     /// The article's path as the dataset gives it, e.g. `seeds/003_1e972da549e7da1c.txt`.
     pub file: &'a str,
     pub quote: &'a str,
+    /// The article's web address and an archived copy, where the dataset gives them.
+    pub url: Option<&'a str>,
+    pub archived_url: Option<&'a str>,
 }
 
 impl<'a> EventRecord<'a> {
     pub fn new(event: &'a Event, dataset: &'a Dataset) -> Self {
         Self {
             id: &event.id,
-            date: event.date.to_string(),
-            date_precision: event.date.precision(),
-            until: event.until.map(|d| d.to_string()),
+            date: event.date.anchor().to_string(),
+            date_precision: event.date.anchor().precision(),
+            until: event.date.closed_end().map(|d| d.to_string()),
+            until_precision: event.date.closed_end().map(|d| d.precision()),
+            edtf: event.date.to_string(),
             date_basis: event.date_basis.as_deref(),
             reported: event.reported.map(|d| d.to_string()),
             reported_basis: event.reported_basis.as_deref(),
@@ -66,8 +84,14 @@ impl<'a> EventRecord<'a> {
                     source: &c.source,
                     file: dataset.source(&c.source).map_or("", |s| s.file.as_str()),
                     quote: &c.quote,
+                    url: dataset.source(&c.source).and_then(|s| s.url.as_deref()),
+                    archived_url: dataset.source(&c.source).and_then(|s| s.archived_url.as_deref()),
                 })
                 .collect(),
+            source_grade: dataset.rating(event).grade,
+            credibility: event.credibility,
+            credibility_reason: event.credibility_reason.as_deref(),
+            rating: dataset.rating(event).to_string(),
         }
     }
 }

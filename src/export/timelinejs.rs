@@ -96,21 +96,28 @@ fn title_slide(dataset: &Dataset, shown: usize, query: &Query) -> Slide {
 
 fn event_slide(dataset: &Dataset, event: &Event) -> Slide {
     let mut text = format!("<p>{}</p>", html(&event.summary));
+    let rating = dataset.rating(event);
+    let reason = event.credibility_reason.as_deref().map(|r| format!(": {}", html(r))).unwrap_or_default();
+    text.push_str(&format!("<p>Rating {rating} ({}){reason}</p>", rating.meaning()));
     for citation in &event.citations {
         let source = match dataset.source(&citation.source) {
-            Some(s) => format!("{}, “{}”, published {}", html(&s.outlet), html(&s.title), s.published),
+            Some(s) => {
+                let online = s
+                    .url
+                    .as_deref()
+                    .map(|url| format!(" (<a href=\"{}\">online</a>)", html(url)))
+                    .unwrap_or_default();
+                format!("{}, “{}”, published {}{online}", html(&s.outlet), html(&s.title), s.published)
+            }
             None => html(&citation.source),
         };
         text.push_str(&format!("<blockquote>“{}”</blockquote><p>— {source}</p>", html(&citation.quote)));
     }
-    let display_date = match &event.until {
-        Some(until) => format!("{} – {}", spoken(&event.date), spoken(until)),
-        None => spoken(&event.date),
-    };
+    // A date "by" then starts at its end, for the timeline to place it; the display says "by".
     Slide {
-        start_date: Some(DateParts::from(&event.date)),
-        end_date: event.until.as_ref().map(DateParts::from),
-        display_date: Some(display_date),
+        start_date: Some(DateParts::from(&event.date.anchor())),
+        end_date: event.date.closed_end().as_ref().map(DateParts::from),
+        display_date: Some(event.date.label_with(&spoken)),
         text: Text { headline: html(&event.title), text },
         group: Some(event.kind.as_str()),
         unique_id: Some(event.id.clone()),

@@ -44,15 +44,20 @@ pub fn remove_temporary_files_on_signals() -> std::io::Result<()> {
     let mut signals = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP, SIGQUIT])?;
     std::thread::Builder::new().name("export-signals".into()).spawn(move || {
         if let Some(signal) = signals.forever().next() {
-            // Exiting with the lock held: no export can start or finish a rename meanwhile.
-            let temporaries = being_written();
-            for path in temporaries.iter() {
-                let _ = std::fs::remove_file(path);
-            }
-            std::process::exit(128 + signal);
+            exit_removing_temporary_files(128 + signal);
         }
     })?;
     Ok(())
+}
+
+/// Delete the temporary file of any export being written, and exit with `code`. Exits with
+/// the list's lock held, so no export can start or finish a rename meanwhile.
+pub fn exit_removing_temporary_files(code: i32) -> ! {
+    let temporaries = being_written();
+    for path in temporaries.iter() {
+        let _ = std::fs::remove_file(path);
+    }
+    std::process::exit(code);
 }
 
 /// Takes a temporary file off the list when dropped, after the file itself is gone.

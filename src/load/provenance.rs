@@ -5,7 +5,8 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use super::files::{DatasetFiles, is_inside_dataset};
+use super::files::{DatasetFiles, Refusal, is_inside_dataset};
+use super::limits::ARTICLE_BYTES;
 
 /// `text` as `normalise_for_quote` would make it, borrowed when it already is (most quotes):
 /// printable ASCII with single spaces, none at either end. The tests have no early exit, so
@@ -23,9 +24,33 @@ pub(crate) fn normalised(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// Whether `needle` occurs in `haystack`.
-pub(crate) fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    occurrences(haystack, needle).next().is_some()
+/// Where a folded quote was found in a folded article.
+pub(crate) struct Found {
+    /// Its byte offset in the folded article.
+    pub(crate) at: usize,
+    /// Whether it starts and ends on the edges of words of the article, not inside one.
+    pub(crate) whole_words: bool,
+}
+
+/// The first place a folded `quote` is in a folded `article` in whole words, or else the
+/// first place it is at all. A quote that starts or ends with a letter or a digit must not
+/// have one next to it there.
+pub(crate) fn find_quote(article: &str, quote: &str) -> Option<Found> {
+    let (first, last) = (quote.chars().next()?, quote.chars().next_back()?);
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let mut found = None;
+    for at in occurrences(article.as_bytes(), quote.as_bytes()) {
+        // A match of whole UTF-8 text starts and ends on character boundaries.
+        let before = article.get(..at).and_then(|s| s.chars().next_back());
+        let after = article.get(at + quote.len()..).and_then(|s| s.chars().next());
+        let inside = (word(before) && word(Some(first))) || (word(after) && word(Some(last)));
+        let whole_words = !inside;
+        if whole_words {
+            return Some(Found { at, whole_words });
+        }
+        found.get_or_insert(Found { at, whole_words });
+    }
+    found
 }
 
 /// Where `needle` occurs in `haystack`, first to last (overlapping ones too). Building a
@@ -116,7 +141,8 @@ fn folded(text: &str) -> impl Iterator<Item = (Range<usize>, char)> + '_ {
 }
 
 /// The bytes of `article` (as written) that `quote` was found in by the quote check: the
-/// first place where the two are equal once white space and typographic quotes are folded.
+/// first place where the two are equal once white space and typographic quotes are folded,
+/// in whole words where there is one.
 /// None when the quote is not in the article, or is only white space.
 pub fn locate(article: &str, quote: &str) -> Option<Range<usize>> {
     let quote = normalised(quote);
@@ -124,7 +150,7 @@ pub fn locate(article: &str, quote: &str) -> Option<Range<usize>> {
         return None;
     }
     let haystack = normalise_for_quote(article);
-    let start = occurrences(haystack.as_bytes(), quote.as_bytes()).next()?;
+    let start = find_quote(&haystack, &quote)?.at;
     let end = start + quote.len();
     // Walk the folded article to the characters that begin and end the match; neither is
     // a space, since a folded quote neither starts nor ends with one.
@@ -150,7 +176,7 @@ pub(crate) fn load_article(files: &dyn DatasetFiles, path: &str) -> Result<Arc<s
         ));
     }
     let shown = files.display_path(path);
-    match files.read(path) {
+    match files.read(path, ARTICLE_BYTES) {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(text) => Ok(text.into()),
             Err(error) => Err(format!(
@@ -159,12 +185,20 @@ pub(crate) fn load_article(files: &dyn DatasetFiles, path: &str) -> Result<Arc<s
             )),
         },
         Err(error) => {
-            let why = if error.kind() == std::io::ErrorKind::NotFound {
-                "does not exist".to_string()
-            } else {
-                format!("cannot be read ({error})")
+            let (why, advice) = match Refusal::of(&error) {
+                Some(refusal @ Refusal::Outside) => {
+                    (refusal.to_string(), "copy the article itself into the dataset")
+                }
+                Some(refusal @ Refusal::TooLarge(_)) => {
+                    (refusal.to_string(), "keep the part the events cite, or correct `file`")
+                }
+                Some(refusal) => (refusal.to_string(), "put the article there or correct `file`"),
+                None if error.kind() == std::io::ErrorKind::NotFound => {
+                    ("does not exist".to_string(), "put the article there or correct `file`")
+                }
+                None => (format!("cannot be read ({error})"), "put the article there or correct `file`"),
             };
-            Err(format!("the article {shown} {why}; put the article there or correct `file`"))
+            Err(format!("the article {shown} {why}; {advice}"))
         }
     }
 }
@@ -181,6 +215,23 @@ mod tests {
             assert_eq!(normalised(text), normalise_for_quote(text), "{text:?}");
         }
         assert!(matches!(normalised("plain words"), std::borrow::Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn quotes_are_found_in_whole_words_where_they_can_be() {
+        let found = |article: &str, quote: &str| find_quote(article, quote).map(|f| (f.at, f.whole_words));
+        assert_eq!(found("the cat scattered", "cat"), Some((4, true)));
+        assert_eq!(found("scattered cats", "cat"), Some((1, false)), "inside a word, the first place");
+        assert_eq!(found("scattered cat", "cat"), Some((10, true)), "whole words win, later");
+        assert_eq!(found("a \"cat\" b", "\"cat\""), Some((2, true)));
+        assert_eq!(found("x\"cat\" b", "\"cat"), Some((1, true)), "a quote mark is no letter");
+        assert_eq!(found("x\"caté b", "\"cat"), Some((1, false)));
+        assert_eq!(found("él", "l"), Some((2, false)), "letters beyond ASCII count");
+        assert_eq!(found("dog", "cat"), None);
+    }
+
+    fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+        occurrences(haystack, needle).next().is_some()
     }
 
     #[test]

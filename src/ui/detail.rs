@@ -10,7 +10,6 @@ use super::match_positions;
 use super::text::highlighted;
 use super::theme::Theme;
 use crate::app::{App, Focus, Measured};
-use crate::date::Date;
 use crate::model::Event;
 use crate::text::clean;
 
@@ -58,48 +57,10 @@ fn indented(text: &str, first: &str, indent: &str, width: usize, style: Style) -
     textwrap::wrap(text, options).into_iter().map(|line| Line::styled(line.into_owned(), style)).collect()
 }
 
-fn precision_word(date: &Date) -> &'static str {
-    match date.precision() {
-        crate::date::DatePrecision::Year => "year",
-        crate::date::DatePrecision::Month => "month",
-        crate::date::DatePrecision::Day => "day",
-    }
-}
-
 /// The detail pane's lines, and which of them holds the link at the cursor.
 fn lines(app: &App, theme: &Theme, event: &Event, width: usize) -> (Vec<Line<'static>>, Option<usize>) {
-    let dataset = &app.dataset;
-    let field = |label: &str, value: String| {
-        Line::from(vec![Span::styled(format!("{label}: "), theme.label()), Span::raw(clean(&value))])
-    };
-    let actor_name = |id: &str| dataset.actor(id).map_or_else(|| id.to_string(), |a| a.name.clone());
-
     let mut lines = Vec::new();
-    let title =
-        highlighted(&event.title, &match_positions(app, &event.title), theme.title(), theme.matched());
-    lines.push(Line::from(title));
-    let mut when = vec![Span::styled(event.date_label(), theme.date())];
-    when.push(Span::styled(format!("  ({} precision)", precision_word(&event.date)), theme.dim()));
-    lines.push(Line::from(when));
-    if let Some(basis) = &event.date_basis {
-        lines.push(Line::from(vec![
-            Span::styled("date basis: ", theme.dim()),
-            Span::styled(clean(basis), theme.dim()),
-        ]));
-    }
-    if let Some(reported) = &event.reported {
-        let basis = event.reported_basis.as_deref().map(|b| format!(" ({})", clean(b))).unwrap_or_default();
-        lines.push(Line::from(vec![
-            Span::styled("reported: ", theme.dim()),
-            Span::styled(format!("{reported}{basis}"), theme.dim()),
-        ]));
-    }
-    lines.push(Line::from(vec![
-        Span::styled("kind: ", theme.label()),
-        Span::raw(event.kind.as_str()),
-        Span::styled("   status: ", theme.label()),
-        Span::styled(event.status.as_str(), theme.key()),
-    ]));
+    when_and_how_sure(&mut lines, app, theme, event);
     lines.push(Line::raw(""));
     lines.push(Line::from(highlighted(
         &event.summary,
@@ -108,6 +69,55 @@ fn lines(app: &App, theme: &Theme, event: &Event, width: usize) -> (Vec<Line<'st
         theme.matched(),
     )));
     lines.push(Line::raw(""));
+    who_and_what(&mut lines, app, theme, event);
+    let link_line = links(&mut lines, app, theme, event, width);
+    (lines, link_line)
+}
+
+/// Title, date and its basis, report, kind and status, the rating and its reason.
+fn when_and_how_sure(lines: &mut Vec<Line<'static>>, app: &App, theme: &Theme, event: &Event) {
+    let title =
+        highlighted(&event.title, &match_positions(app, &event.title), theme.title(), theme.matched());
+    lines.push(Line::from(title));
+    lines.push(Line::from(vec![
+        Span::styled(event.date_label(), theme.date()),
+        Span::styled(format!("  ({})", event.date.describe()), theme.dim()),
+    ]));
+    let dim = |label: &str, text: String| {
+        Line::from(vec![Span::styled(format!("{label}: "), theme.dim()), Span::styled(text, theme.dim())])
+    };
+    if let Some(basis) = &event.date_basis {
+        lines.push(dim("date basis", clean(basis)));
+    }
+    if let Some(reported) = &event.reported {
+        let basis = event.reported_basis.as_deref().map(|b| format!(" ({})", clean(b))).unwrap_or_default();
+        lines.push(dim("reported", format!("{reported}{basis}")));
+    }
+    lines.push(Line::from(vec![
+        Span::styled("kind: ", theme.label()),
+        Span::raw(event.kind.as_str()),
+        Span::styled("   status: ", theme.label()),
+        Span::styled(event.status.as_str(), theme.key()),
+    ]));
+    let rating = app.dataset.rating(event);
+    lines.push(Line::from(vec![
+        Span::styled("rating: ", theme.label()),
+        Span::styled(rating.to_string(), theme.key()),
+        Span::styled(format!("  ({})", rating.meaning()), theme.dim()),
+    ]));
+    if let Some(reason) = &event.credibility_reason {
+        lines.push(dim("credibility basis", clean(reason)));
+    }
+}
+
+/// Direction, actors, weapons, figures and claimants.
+fn who_and_what(lines: &mut Vec<Line<'static>>, app: &App, theme: &Theme, event: &Event) {
+    let dataset = &app.dataset;
+    let field = |label: &str, value: String| {
+        Line::from(vec![Span::styled(format!("{label}: "), theme.label()), Span::raw(clean(&value))])
+    };
+    let actor_name = |id: &String| dataset.actor(id).map_or_else(|| id.clone(), |a| a.name.clone());
+    let names = |ids: &[String]| ids.iter().map(actor_name).collect::<Vec<_>>().join(", ");
     match (&event.from, &event.to) {
         (Some(from), Some(to)) => {
             lines.push(field("from → to", format!("{} → {}", actor_name(from), actor_name(to))))
@@ -117,10 +127,7 @@ fn lines(app: &App, theme: &Theme, event: &Event, width: usize) -> (Vec<Line<'st
         (None, None) => {}
     }
     if !event.actors.is_empty() {
-        lines.push(field(
-            "actors",
-            event.actors.iter().map(|id| actor_name(id)).collect::<Vec<_>>().join(", "),
-        ));
+        lines.push(field("actors", names(&event.actors)));
     }
     if !event.weapons.is_empty() {
         let weapons: Vec<String> = event
@@ -147,11 +154,19 @@ fn lines(app: &App, theme: &Theme, event: &Event, width: usize) -> (Vec<Line<'st
                 .join("; "),
         ));
     }
-    lines.push(field(
-        "claimed by",
-        event.claimed_by.iter().map(|id| actor_name(id)).collect::<Vec<_>>().join(", "),
-    ));
-    // Links (related events that exist, then citations) are numbered as `App::links` does.
+    lines.push(field("claimed by", names(&event.claimed_by)));
+}
+
+/// Related events and citations, numbered as `App::links` numbers them; returns the line of
+/// the one at the cursor.
+fn links(
+    lines: &mut Vec<Line<'static>>,
+    app: &App,
+    theme: &Theme,
+    event: &Event,
+    width: usize,
+) -> Option<usize> {
+    let dataset = &app.dataset;
     let mut link = 0;
     let mut link_line = None;
     let mut mark = |lines: &mut Vec<Line<'static>>, at_cursor: bool| {
@@ -165,7 +180,7 @@ fn lines(app: &App, theme: &Theme, event: &Event, width: usize) -> (Vec<Line<'st
         for id in &event.related {
             let related = dataset.event_by_id(id);
             let text = related.map_or_else(|| id.clone(), |e| format!("{}  {}", e.date_label(), e.title));
-            let at_cursor = related.is_some() && mark(&mut lines, app.chronology.link == Some(link));
+            let at_cursor = related.is_some() && mark(lines, app.chronology.link == Some(link));
             link += usize::from(related.is_some());
             let (bullet, style) =
                 if at_cursor { ("▶ • ", theme.selected()) } else { ("  • ", theme.plain()) };
@@ -175,7 +190,8 @@ fn lines(app: &App, theme: &Theme, event: &Event, width: usize) -> (Vec<Line<'st
     lines.push(Line::raw(""));
     lines.push(Line::styled(format!("Sources ({})", event.citations.len()), theme.label()));
     for (n, citation) in event.citations.iter().enumerate() {
-        let about = match dataset.source(&citation.source) {
+        let source = dataset.source(&citation.source);
+        let about = match source {
             Some(s) => format!(
                 "{} · published {} · grade {} ({})",
                 s.outlet,
@@ -185,15 +201,25 @@ fn lines(app: &App, theme: &Theme, event: &Event, width: usize) -> (Vec<Line<'st
             ),
             None => citation.source.clone(),
         };
-        let at_cursor = mark(&mut lines, app.chronology.link == Some(link + n));
+        let at_cursor = mark(lines, app.chronology.link == Some(link + n));
         let number = Span::styled(format!("{}[{}] ", if at_cursor { "▶" } else { "" }, n + 1), theme.key());
-        let mut line = Line::from(vec![number, Span::raw(clean(&about))]);
-        if at_cursor {
-            line = line.style(theme.selected());
-        }
-        lines.push(line);
+        let line = Line::from(vec![number, Span::raw(clean(&about))]);
+        lines.push(if at_cursor { line.style(theme.selected()) } else { line });
         let quote = format!("“{}”", clean(&citation.quote));
         lines.extend(indented(&quote, "    ", "     ", width, theme.plain()));
+        let addresses =
+            source.map(|s| [("online", &s.url), ("archived", &s.archived_url)]).into_iter().flatten();
+        for (label, url) in addresses {
+            if let Some(url) = url {
+                lines.extend(indented(
+                    &format!("{label}: {}", clean(url)),
+                    "    ",
+                    "    ",
+                    width,
+                    theme.dim(),
+                ));
+            }
+        }
     }
-    (lines, link_line)
+    link_line
 }

@@ -64,7 +64,7 @@ fn header_lines(source: &crate::model::Source, theme: &Theme) -> Vec<Line<'stati
         DatePrecision::Month => "month",
         DatePrecision::Day => "day",
     };
-    vec![
+    let mut lines = vec![
         Line::from(vec![
             Span::styled(format!(" {}", clean(&source.outlet)), theme.title()),
             Span::styled(" · ", theme.dim()),
@@ -83,7 +83,13 @@ fn header_lines(source: &crate::model::Source, theme: &Theme) -> Vec<Line<'stati
             Span::styled(format!(" ({}): ", source.reliability.meaning()), theme.label()),
             Span::styled(clean(&source.reliability_reason), theme.dim()),
         ]),
-    ]
+    ];
+    for (label, url) in [("online", &source.url), ("archived", &source.archived_url)] {
+        if let Some(url) = url {
+            lines.push(Line::styled(format!(" {label}: {}", clean(url)), theme.dim()));
+        }
+    }
+    lines
 }
 
 /// The article wrapped at `width` (gutter included), and the line where the passage at the

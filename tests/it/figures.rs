@@ -56,7 +56,6 @@ fn event(id: &str, date: &str, reported: Option<&str>, quantities: Vec<Quantity>
     Event {
         id: id.into(),
         date: date.parse().expect("date"),
-        until: None,
         date_basis: None,
         reported: reported.map(|r| r.parse().expect("date")),
         reported_basis: None,
@@ -72,6 +71,8 @@ fn event(id: &str, date: &str, reported: Option<&str>, quantities: Vec<Quantity>
         related: Vec::new(),
         quantities,
         citations: vec![Citation { source: "src".into(), quote: "q".into() }],
+        credibility: None,
+        credibility_reason: None,
     }
 }
 
@@ -86,6 +87,8 @@ fn dataset(events: Vec<Event>) -> Dataset {
         file: "seeds/a.txt".into(),
         reliability: Grade::C,
         reliability_reason: "test".into(),
+        url: None,
+        archived_url: None,
     };
     let shells = WeaponType {
         id: "shells".into(),
@@ -103,16 +106,23 @@ fn count(qualifier: Option<Qualifier>, amount: u64) -> Quantity {
 
 #[test]
 fn a_figure_holds_at_its_as_of_else_the_span_end_else_the_report_else_the_date() {
-    let mut e = event("e", "2023-08", Some("2023-12"), vec![count(None, 1)]);
-    assert_eq!(as_of(&e, &e.quantities[0]).to_string(), "2023-12", "reported");
-    e.until = Some("2023-11-01".parse().expect("date"));
-    assert_eq!(as_of(&e, &e.quantities[0]).to_string(), "2023-11-01", "the span's end first");
-    e.quantities[0].as_of = Some("2023-10".parse().expect("date"));
-    assert_eq!(as_of(&e, &e.quantities[0]).to_string(), "2023-10", "its own as_of above all");
-    e.until = None;
-    e.reported = None;
-    e.quantities[0].as_of = None;
-    assert_eq!(as_of(&e, &e.quantities[0]).to_string(), "2023-08", "the date last");
+    let held = |date: &str, reported: Option<&str>, own: Option<&str>| {
+        let mut e = event("e", date, reported, vec![count(None, 1)]);
+        e.quantities[0].as_of = own.map(|d| d.parse().expect("date"));
+        as_of(&e, &e.quantities[0]).to_string()
+    };
+    assert_eq!(held("2023-08", Some("2023-12"), None), "2023-12", "one date: the report");
+    assert_eq!(held("2023-08/2023-11-01", Some("2023-12"), None), "2023-11-01", "the span's end first");
+    assert_eq!(held("../2023-08-30", Some("2023-12"), None), "2023-08-30", "a date \"by\" then: its end");
+    assert_eq!(
+        held("2023-08/2023-11-01", Some("2023-12"), Some("2023-10")),
+        "2023-10",
+        "its own as_of above all"
+    );
+    assert_eq!(held("2025-07/..", Some("2025-09"), None), "2025-09", "an open end: the report");
+    assert_eq!(held("2025-07/..", None, None), "2025-07", "an open end, unreported: the start");
+    assert_eq!(held("2023-08", None, None), "2023-08", "the date last");
+    assert_eq!(held("2023~", None, None), "2023", "at the precision it is written in");
 }
 
 #[test]
@@ -254,7 +264,8 @@ fn the_bundled_figures_say_how_much_who_says_so_and_how_it_changed() {
     );
     assert_eq!(
         fields(find(&figures, "m-1989-koksan", 120)),
-        json!(["count", "up-to", null, 120, 120, "2025-01", claimed_by_budanov, "reported"])
+        // Supplied "up to the start of 2025": dated "../2024", so the figure holds as of 2024.
+        json!(["count", "up-to", null, 120, 120, "2024", claimed_by_budanov, "reported"])
     );
     assert_eq!(
         fields(find(&figures, "kn-23", 150)),
