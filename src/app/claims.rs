@@ -7,6 +7,7 @@ use std::sync::Arc;
 use super::{Action, App, Screen};
 use crate::figures::best_grade;
 use crate::model::Dataset;
+use crate::query::Query;
 use crate::text::lowercase;
 
 /// A column of the claims table, in the order shown (the sort keys are 1 to 8).
@@ -50,6 +51,8 @@ impl ClaimsColumn {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ClaimsTable {
+    /// The query whose events the table shows.
+    pub query: Query,
     /// The events shown (dataset indices), in the table's order.
     pub rows: Vec<usize>,
     pub sort: ClaimsColumn,
@@ -57,21 +60,53 @@ pub struct ClaimsTable {
     /// The row at the cursor, and the first row shown.
     pub cursor: usize,
     pub offset: usize,
+    /// The rows were of a dataset since reloaded: rebuilt when the table shows, its cursor
+    /// on this event (by id) if it is still there.
+    pub stale: Option<Option<String>>,
 }
 
 impl ClaimsTable {
-    /// The table of `events` (in chronological order), sorted by date.
-    pub fn new(events: &[usize]) -> Self {
-        Self { rows: events.to_vec(), sort: ClaimsColumn::Date, descending: false, cursor: 0, offset: 0 }
+    /// The table of `events` (in chronological order, answering `query`), sorted by date.
+    pub fn new(query: Query, events: &[usize]) -> Self {
+        let (sort, descending, stale) = (ClaimsColumn::Date, false, None);
+        Self { query, rows: events.to_vec(), sort, descending, cursor: 0, offset: 0, stale }
+    }
+
+    /// Forget rows that point into a replaced dataset, keeping the event at the cursor by id.
+    pub(super) fn mark_stale(&mut self, old: &Dataset) {
+        if self.stale.is_none() {
+            self.stale = Some(self.rows.get(self.cursor).map(|&i| old.event(i).id.clone()));
+        }
+        self.rows.clear();
+        (self.cursor, self.offset) = (0, 0);
+    }
+
+    /// Rows again, from `events` of the new dataset: sorted as before, the cursor on the
+    /// event it was on.
+    pub(super) fn rebuild(&mut self, dataset: &Dataset, events: &[usize]) {
+        let wanted = self.stale.take().flatten();
+        self.rows = events.to_vec();
+        self.sort_rows(dataset);
+        let at = wanted
+            .and_then(|id| dataset.event_index(&id))
+            .and_then(|e| self.rows.iter().position(|&r| r == e));
+        self.cursor = at.unwrap_or(0);
     }
 
     /// Sort by `column`; again by the same column, the other way. Ties keep the date order,
-    /// and rows without a value come last either way. The cursor stays on its event. Each
-    /// row's key is worked out once, small, so that sorting 100,000 rows compares in place.
+    /// and rows without a value come last either way. The cursor stays on its event.
     pub fn sort_by(&mut self, dataset: &Dataset, column: ClaimsColumn) {
         self.descending = column == self.sort && !self.descending;
         self.sort = column;
         let at_cursor = self.rows.get(self.cursor).copied();
+        self.sort_rows(dataset);
+        self.cursor = at_cursor.and_then(|e| self.rows.iter().position(|&r| r == e)).unwrap_or(0);
+    }
+
+    /// The rows in the table's order. Each row's key is worked out once, small, so that
+    /// sorting 100,000 rows compares in place.
+    fn sort_rows(&mut self, dataset: &Dataset) {
+        let column = self.sort;
         // Dataset indices are in date order.
         self.rows.sort_unstable();
         let event = |i: usize| dataset.event(i);
@@ -101,7 +136,6 @@ impl ClaimsTable {
             }
             ClaimsColumn::Title => self.sort_keyed(|i| Some(lowercase(&event(i).title))),
         }
-        self.cursor = at_cursor.and_then(|e| self.rows.iter().position(|&r| r == e)).unwrap_or(0);
     }
 
     /// Sort the rows (in date order) by `key`, in the table's direction; rows without a key
@@ -163,7 +197,7 @@ impl App {
         } else {
             Arc::clone(&self.chronology.visible)
         };
-        let mut table = ClaimsTable::new(&events);
+        let mut table = ClaimsTable::new(self.query.clone(), &events);
         if let Some(at) = self.chronology.selected.and_then(|s| table.rows.binary_search(&s).ok()) {
             table.cursor = at;
         }

@@ -5,7 +5,8 @@
 use std::sync::Arc;
 
 use super::{Action, App, Effect, Screen};
-use crate::figures::Figures;
+use crate::figures::{Figure, Figures};
+use crate::model::Dataset;
 use crate::query::Query;
 
 /// A line of the figures view: a series' heading, or one of its figures.
@@ -17,7 +18,7 @@ pub enum FigureRow {
     Figure(usize, usize),
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FiguresView {
     /// The query the figures answer.
     pub query: Query,
@@ -32,15 +33,33 @@ pub struct FiguresView {
     pub cursor: usize,
     /// The first row shown.
     pub offset: usize,
+    /// The figures were of a dataset since reloaded: computed again when the view shows.
+    pub stale: bool,
+    /// The event whose figure the cursor was on before a reload, by id.
+    pub wanted: Option<String>,
 }
 
 impl FiguresView {
     fn new(query: Query, ticket: u64) -> Self {
-        Self { query, events: None, ticket, figures: None, rows: Vec::new(), cursor: 0, offset: 0 }
+        let (rows, stale, wanted) = (Vec::new(), false, None);
+        Self { query, events: None, ticket, figures: None, rows, cursor: 0, offset: 0, stale, wanted }
     }
 
-    /// Show `figures`, with the cursor on the first one.
-    pub fn take(&mut self, figures: Arc<Figures>, events: usize) {
+    /// Forget figures that point into a replaced dataset, keeping the event at the cursor by id.
+    pub(super) fn mark_stale(&mut self, old: &Dataset) {
+        if !self.stale {
+            self.wanted = self.figure_at_cursor().map(|f| old.event(f.event).id.clone());
+        }
+        self.figures = None;
+        self.rows.clear();
+        (self.cursor, self.offset, self.events) = (0, 0, None);
+        // No answer to a request made before is taken.
+        self.ticket = 0;
+        self.stale = true;
+    }
+
+    /// Show `figures`, with the cursor on the first one (or on the wanted event's).
+    pub fn take(&mut self, figures: Arc<Figures>, events: usize, dataset: &Dataset) {
         self.rows = figures
             .series
             .iter()
@@ -53,7 +72,24 @@ impl FiguresView {
         self.figures = Some(figures);
         self.events = Some(events);
         self.cursor = self.rows.iter().position(|r| matches!(r, FigureRow::Figure(..))).unwrap_or(0);
+        if let Some(wanted) = self.wanted.take() {
+            let on_wanted = |r: &FigureRow| match *r {
+                FigureRow::Figure(s, f) => self
+                    .figures
+                    .as_ref()
+                    .is_some_and(|all| dataset.event(all.series[s].figures[f].event).id == wanted),
+                FigureRow::Series(_) => false,
+            };
+            self.cursor = self.rows.iter().position(on_wanted).unwrap_or(self.cursor);
+        }
         self.offset = 0;
+        self.stale = false;
+    }
+
+    /// The figure at the cursor.
+    pub fn figure_at_cursor(&self) -> Option<&Figure> {
+        let (s, f) = self.at_cursor()?;
+        self.figures.as_ref().map(|all| &all.series[s].figures[f])
     }
 
     /// The series and figure at the cursor.
@@ -109,38 +145,37 @@ impl App {
     /// `#`: the figures of the events the query selects, computed off the UI thread when the
     /// TUI runs (at once otherwise, as in tests).
     pub(super) fn open_figures(&mut self) {
-        self.tickets += 1;
-        let mut view = FiguresView::new(self.query.clone(), self.tickets);
-        // The list shown answers the query unless a search is still running.
-        let events = (!self.searching).then(|| Arc::clone(&self.chronology.visible));
-        if self.background_search {
-            self.pending =
-                Some(Effect::ComputeFigures { ticket: self.tickets, query: self.query.clone(), events });
-        } else {
-            let events =
-                events.unwrap_or_else(|| Arc::new(self.query.filter(&self.dataset, self.matcher.as_ref())));
-            view.take(Arc::new(Figures::build(&self.dataset, &events)), events.len());
-        }
+        let mut view = FiguresView::new(self.query.clone(), 0);
+        self.request_figures(&mut view);
         self.push_place();
         self.screens.push(Screen::Figures(Box::new(view)));
     }
 
-    /// Keep the cursor of the figures view or the claims table in view at the measured height.
-    pub(super) fn reveal_table_cursor(&mut self) {
-        let rows = usize::from(self.measured.table_rows);
-        match self.screens.last_mut() {
-            Some(Screen::Figures(view)) => view.reveal(rows),
-            Some(Screen::Claims(table)) => table.reveal(rows),
-            _ => {}
+    /// Ask for `view`'s figures: from a thread with background search (the view fills in
+    /// when `FiguresDone` comes), else at once.
+    pub(super) fn request_figures(&mut self, view: &mut FiguresView) {
+        self.tickets += 1;
+        view.ticket = self.tickets;
+        // The list shown answers the view's query unless a search is still running.
+        let events =
+            (!self.searching && view.query == self.query).then(|| Arc::clone(&self.chronology.visible));
+        if self.background_search {
+            let query = view.query.clone();
+            self.pending = Some(Effect::ComputeFigures { ticket: self.tickets, query, events });
+        } else {
+            let events =
+                events.unwrap_or_else(|| Arc::new(view.query.filter(&self.dataset, self.matcher.as_ref())));
+            view.take(Arc::new(Figures::build(&self.dataset, &events)), events.len(), &self.dataset);
         }
     }
 
     /// The figures asked for with `ticket` are in (`Effect::ComputeFigures`).
     pub(super) fn figures_done(&mut self, ticket: u64, figures: Arc<Figures>, events: usize) {
         let rows = usize::from(self.measured.table_rows);
+        let dataset = Arc::clone(&self.dataset);
         if let Some(Screen::Figures(view)) = self.screens.last_mut() {
             if view.ticket == ticket && view.figures.is_none() {
-                view.take(figures, events);
+                view.take(figures, events, &dataset);
                 view.reveal(rows);
             }
         }
@@ -160,9 +195,7 @@ impl App {
             Action::NextItem => view.step_series(true),
             Action::PreviousItem => view.step_series(false),
             Action::Submit => {
-                let event = view
-                    .at_cursor()
-                    .and_then(|(s, f)| view.figures.as_ref().map(|all| all.series[s].figures[f].event));
+                let event = view.figure_at_cursor().map(|f| f.event);
                 if let Some(event) = event {
                     self.push_place();
                     self.screens.truncate(1);

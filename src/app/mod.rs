@@ -22,6 +22,7 @@ mod overlay;
 mod reader;
 mod reload;
 mod search_job;
+mod tables;
 mod view;
 
 pub use action::{Action, Bound, Effect, ExportOutcome, Measured, Pane};
@@ -172,6 +173,7 @@ impl App {
                 }
             }
         }
+        self.refresh_tables();
         self.pending.take()
     }
 

@@ -25,7 +25,8 @@ const CLAIMS: &[Context] = &[Context::Claims];
 /// The figures view and the claims table move alike.
 const TABLES: &[Context] = &[Context::Figures, Context::Claims];
 const PROBLEMS: &[Context] = &[Context::Problems];
-const EDITABLE: &[Context] = &[Context::List, Context::Detail, Context::Reader];
+const EDITABLE: &[Context] =
+    &[Context::List, Context::Detail, Context::Reader, Context::Figures, Context::Claims];
 pub(super) const EVERYWHERE: &[Context] = &[
     Context::List,
     Context::Detail,
