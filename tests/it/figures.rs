@@ -532,3 +532,40 @@ fn the_tui_the_cli_and_the_report_show_the_same_numbers() {
         );
     }
 }
+
+#[test]
+fn list_csv_gives_the_reported_date_and_each_quantity_in_numbers() {
+    let output = assert_cmd::Command::cargo_bin("annals")
+        .expect("the binary")
+        .args(["list", "--format", "csv"])
+        .output()
+        .expect("annals runs");
+    assert!(output.status.success());
+    let mut reader = csv::Reader::from_reader(&output.stdout[..]);
+    let header = reader.headers().expect("a header").clone();
+    let added =
+        ["reported", "quantity_item", "quantity_unit", "quantity_low", "quantity_best", "quantity_high"];
+    assert_eq!(header.iter().skip(header.len() - added.len()).collect::<Vec<_>>(), added, "added at the end");
+    let column = |name: &str| header.iter().position(|h| h == name).expect(name);
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("a row")).collect();
+    let row = |id: &str| rows.iter().find(|r| &r[column("id")] == id).expect(id).clone();
+    let cells = |r: &csv::StringRecord| added.map(|name| r[column(name)].to_string());
+    assert_eq!(
+        cells(&row("nis-million-shells-since-august-2023")),
+        ["2023-11-01", "artillery-shells", "count", "1000000", "1000000", ""],
+        "no upper bound: empty"
+    );
+    assert_eq!(
+        cells(&row("north-korean-casualties-300-killed-2700-wounded")),
+        ["", "troops-killed; troops-wounded", "count; count", "300; 2430", "300; 2700", "300; 2970"],
+        "two quantities: a value each"
+    );
+    // The same numbers as `annals figures`, which reads the same intervals.
+    for figure in figures_json(&[]) {
+        let event = row(figure["event"].as_str().expect("an event id"));
+        let items: Vec<&str> = event[column("quantity_item")].split("; ").collect();
+        let at = items.iter().position(|i| *i == figure["item"]).expect("the item");
+        let best: Vec<&str> = event[column("quantity_best")].split("; ").collect();
+        assert_eq!(best[at], figure["best"].to_string(), "{figure}");
+    }
+}
