@@ -17,22 +17,10 @@ use crate::text::clean;
 /// Draw the table over the screen's body (everything but the footer); returns what it measured.
 pub fn render(frame: &mut Frame<'_>, app: &App, table: &ClaimsTable, theme: &Theme, area: Rect) -> Measured {
     let [top, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(3)]).areas(area);
-    let direction = if table.descending { "▼" } else { "▲" };
-    let filters = if app.query.is_empty() { "no filters".to_string() } else { clean(&app.query.to_string()) };
-    let header = vec![
-        Span::styled(" Claims", theme.title()),
-        Span::styled(
-            format!(
-                " · {} of {} events · sorted by {} {direction}",
-                group_thousands(table.rows.len() as u64),
-                group_thousands(app.dataset.events().len() as u64),
-                table.sort.name()
-            ),
-            theme.plain(),
-        ),
-        Span::styled(format!(" · {filters}"), theme.dim()),
-    ];
-    frame.render_widget(Paragraph::new(Line::from(fit(header, usize::from(top.width)))), top);
+    frame.render_widget(
+        Paragraph::new(Line::from(fit(header(app, table, theme), usize::from(top.width)))),
+        top,
+    );
 
     let block = Block::bordered().title(" Claims ").border_style(theme.focused_border());
     let inner = block.inner(body);
@@ -43,7 +31,7 @@ pub fn render(frame: &mut Frame<'_>, app: &App, table: &ClaimsTable, theme: &The
         .iter()
         .zip(["¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸"])
         .map(|(column, key)| {
-            let mark = if *column == table.sort { direction } else { "" };
+            let mark = if *column == table.sort { direction(table) } else { "" };
             format!("{}{key}{mark}", column.name())
         })
         .collect();
@@ -53,53 +41,9 @@ pub fn render(frame: &mut Frame<'_>, app: &App, table: &ClaimsTable, theme: &The
         .enumerate()
         .skip(table.offset)
         .take(rows_shown)
-        .map(|(k, &index)| {
-            let event = app.dataset.event(index);
-            let selected = k == table.cursor;
-            let claimants: Vec<String> = event
-                .claimed_by
-                .iter()
-                .map(|id| match app.dataset.actor(id) {
-                    Some(actor) => clean(short_name(&actor.name, actor.aliases.iter())),
-                    None => clean(id),
-                })
-                .collect();
-            let quantity = event
-                .quantities
-                .first()
-                .map(|q| {
-                    let more = if event.quantities.len() > 1 {
-                        format!(" +{}", event.quantities.len() - 1)
-                    } else {
-                        String::new()
-                    };
-                    format!("{} · {}{more}", q.amount_label(), clean(item_name(&app.dataset, &q.item)))
-                })
-                .unwrap_or_default();
-            let cells = [
-                (if selected { "▶" } else { " " }).to_string(),
-                event.date_label(),
-                event.reported.map(|d| d.to_string()).unwrap_or_default(),
-                claimants.join(", "),
-                event.status.as_str().to_string(),
-                best_grade(&app.dataset, index).map_or("-", |g| g.as_str()).to_string(),
-                event.kind.as_str().to_string(),
-                quantity,
-                clean(&event.title),
-            ];
-            (selected, cells)
-        })
+        .map(|(k, &index)| (k == table.cursor, cells(app, index, k == table.cursor)))
         .collect();
-    // Each column as wide as its head and what it shows on this page, within a cap; the
-    // title takes the rest.
-    const CAPS: [usize; 8] = [20, 10, 18, 9, 6, 12, 24, usize::MAX];
-    let width = |column: usize| {
-        let content = rows.iter().map(|(_, cells)| cells[column + 1].chars().count()).max().unwrap_or(0);
-        content.min(CAPS[column]).max(heads[column].chars().count())
-    };
-    let mut widths = vec![Constraint::Length(1)];
-    widths.extend((0..7).map(|column| Constraint::Length(u16::try_from(width(column)).unwrap_or(u16::MAX))));
-    widths.push(Constraint::Fill(1));
+    let widths = widths(&heads, &rows);
     let styles = [
         theme.plain(),
         theme.date(),
@@ -121,9 +65,86 @@ pub fn render(frame: &mut Frame<'_>, app: &App, table: &ClaimsTable, theme: &The
     let widget = Table::new(rows, widths).header(heads).block(block).column_spacing(1);
     frame.render_widget(widget, body);
     if table.rows.is_empty() {
-        let note = Line::styled("No events match these filters.", theme.dim());
+        // A table waiting to be made again after a reload is not an empty one.
+        let note = match table.stale {
+            Some(_) => "Reloading…",
+            None => "No events match these filters.",
+        };
         let below_heads = Rect { y: inner.y + 1, height: inner.height.saturating_sub(1), ..inner };
-        frame.render_widget(Paragraph::new(note), below_heads);
+        frame.render_widget(Paragraph::new(Line::styled(note, theme.dim())), below_heads);
     }
     Measured { table_rows: u16::try_from(rows_shown).unwrap_or(u16::MAX), ..Measured::default() }
+}
+
+fn direction(table: &ClaimsTable) -> &'static str {
+    if table.descending { "▼" } else { "▲" }
+}
+
+/// " Claims · 6 of 52 events · sorted by quantity ▲ · actor:kyrylo-budanov"
+fn header(app: &App, table: &ClaimsTable, theme: &Theme) -> Vec<Span<'static>> {
+    let filters =
+        if table.query.is_empty() { "no filters".to_string() } else { clean(&table.query.to_string()) };
+    vec![
+        Span::styled(" Claims", theme.title()),
+        Span::styled(
+            format!(
+                " · {} of {} events · sorted by {} {}",
+                group_thousands(table.rows.len() as u64),
+                group_thousands(app.dataset.events().len() as u64),
+                table.sort.name(),
+                direction(table)
+            ),
+            theme.plain(),
+        ),
+        Span::styled(format!(" · {filters}"), theme.dim()),
+    ]
+}
+
+/// An event's row: the cursor mark, then a cell a column.
+fn cells(app: &App, index: usize, selected: bool) -> [String; 9] {
+    let event = app.dataset.event(index);
+    let claimants: Vec<String> = event
+        .claimed_by
+        .iter()
+        .map(|id| match app.dataset.actor(id) {
+            Some(actor) => clean(short_name(&actor.name, actor.aliases.iter())),
+            None => clean(id),
+        })
+        .collect();
+    let quantity = event
+        .quantities
+        .first()
+        .map(|q| {
+            let more = match event.quantities.len() {
+                1 => String::new(),
+                n => format!(" +{}", n - 1),
+            };
+            format!("{} · {}{more}", q.amount_label(), clean(item_name(&app.dataset, &q.item)))
+        })
+        .unwrap_or_default();
+    [
+        (if selected { "▶" } else { " " }).to_string(),
+        event.date_label(),
+        event.reported.map(|d| d.to_string()).unwrap_or_default(),
+        claimants.join(", "),
+        event.status.as_str().to_string(),
+        best_grade(&app.dataset, index).map_or("-", |g| g.as_str()).to_string(),
+        event.kind.as_str().to_string(),
+        quantity,
+        clean(&event.title),
+    ]
+}
+
+/// Each column as wide as its head and what it shows on this page, within a cap; the title
+/// takes the rest.
+fn widths(heads: &[String], rows: &[(bool, [String; 9])]) -> Vec<Constraint> {
+    const CAPS: [usize; 8] = [20, 10, 18, 9, 6, 12, 24, usize::MAX];
+    let width = |column: usize| {
+        let content = rows.iter().map(|(_, cells)| cells[column + 1].chars().count()).max().unwrap_or(0);
+        content.min(CAPS[column]).max(heads[column].chars().count())
+    };
+    let mut widths = vec![Constraint::Length(1)];
+    widths.extend((0..7).map(|column| Constraint::Length(u16::try_from(width(column)).unwrap_or(u16::MAX))));
+    widths.push(Constraint::Fill(1));
+    widths
 }
