@@ -27,8 +27,9 @@ pub fn figures(dataset: &Dataset, query: &Query, format: ListFormat, csv: CsvFla
     let code = printed(written.and_then(|()| out.flush()), "the figures", ExitCode::SUCCESS);
     if format == ListFormat::Text && code == ExitCode::SUCCESS {
         say(format_args!(
-            "{} figures in {} series (item and unit), from {} of {} events",
+            "{} figure{} in {} series (item and unit), from {} of {} events",
             figures.len(),
+            if figures.len() == 1 { "" } else { "s" },
             figures.series.len(),
             events.len(),
             dataset.events().len()

@@ -317,7 +317,7 @@ fn figures_take_the_filters_and_come_as_text_and_csv_too() {
     assert_eq!(text.lines().count(), 1, "{text}");
     assert!(text.starts_with("2025-01  KN-23 short-range ballistic missile  at least 150  ≥ 150"), "{text}");
     assert!(text.trim_end().ends_with("[budanov-150-kn-23-planned-for-2025]"), "{text}");
-    assert!(String::from_utf8_lossy(&output.stderr).contains("1 figures in 1 series"));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("1 figure in 1 series"));
     let output = assert_cmd::Command::cargo_bin("annals")
         .expect("the binary")
         .args(["figures", "--format", "csv"])
