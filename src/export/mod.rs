@@ -3,6 +3,7 @@
 //! export share these writers.
 
 mod csv;
+mod figures;
 mod html;
 mod json;
 mod lines;
@@ -20,6 +21,7 @@ use crate::query::Query;
 use crate::text::clean;
 
 pub use csv::{neutralise, write_csv};
+pub use figures::{FigureRecord, write_figures_csv, write_figures_json, write_figures_text};
 pub use json::write_json;
 pub use lines::write_text;
 pub use markdown::{Markdown, describe, escape};

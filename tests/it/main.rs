@@ -14,6 +14,7 @@ mod curation;
 mod dataset;
 mod engine;
 mod export;
+mod figures;
 mod incremental;
 mod layers;
 mod model;
