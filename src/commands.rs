@@ -14,7 +14,7 @@ use crate::export::{self, Export, ExportFormat};
 use crate::load::{self, Bundled, LoadFailure, OnDisk, Progress};
 use crate::model::Dataset;
 use crate::query::Query;
-use crate::search::SkimWordMatcher;
+use crate::search::WordStartMatcher;
 use crate::tui::Ending;
 
 /// How many problems are printed before the rest are summarised.
@@ -153,7 +153,7 @@ fn export(
     output: Option<&Path>,
     force: bool,
 ) -> ExitCode {
-    let events = query.filter(dataset, &SkimWordMatcher::default());
+    let events = query.filter(dataset, &WordStartMatcher);
     let output = output.filter(|path| *path != Path::new("-"));
     // Without --format, a file's extension chooses (as in the explorer's export); else markdown.
     let format = format.unwrap_or_else(|| output.map_or(ExportFormat::Md, ExportFormat::for_path));
@@ -184,7 +184,7 @@ fn export(
 }
 
 fn list(dataset: &Dataset, query: &Query, format: ListFormat) -> ExitCode {
-    let events = query.filter(dataset, &SkimWordMatcher::default());
+    let events = query.filter(dataset, &WordStartMatcher);
     let mut out = io::stdout().lock();
     let written = match format {
         ListFormat::Text => export::write_text(&mut out, dataset, &events),

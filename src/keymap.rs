@@ -19,6 +19,8 @@ pub enum Context {
     Detail,
     Search,
     Picker,
+    /// The facet menu.
+    Facets,
     /// The date or export prompt.
     Prompt,
     /// The export prompt asking whether to overwrite.
@@ -36,6 +38,7 @@ impl Context {
             Context::Detail => "detail pane",
             Context::Search => "search prompt",
             Context::Picker => "picker",
+            Context::Facets => "facet menu",
             Context::Prompt => "date or export prompt",
             Context::Confirm => "overwrite?",
             Context::Writing => "while writing",
@@ -98,6 +101,7 @@ const LIST: &[Context] = &[Context::List];
 const DETAIL: &[Context] = &[Context::Detail];
 const SEARCH: &[Context] = &[Context::Search];
 const PICKER: &[Context] = &[Context::Picker];
+const FACETS: &[Context] = &[Context::Facets];
 const TEXT: &[Context] = &[Context::Search, Context::Picker, Context::Prompt];
 const PROMPTS: &[Context] = &[Context::Prompt];
 const CONFIRM: &[Context] = &[Context::Confirm];
@@ -108,6 +112,7 @@ const EVERYWHERE: &[Context] = &[
     Context::Detail,
     Context::Search,
     Context::Picker,
+    Context::Facets,
     Context::Prompt,
     Context::Confirm,
     Context::Writing,
@@ -155,6 +160,8 @@ fn table() -> Vec<Binding> {
         bind(CHRONOLOGY, &[ch('a')], "a", "a/w/s", Action::OpenPicker(Facet::Actor), "pick actors", Some(("actor/weapon/source", 5))),
         bind(CHRONOLOGY, &[ch('w')], "w", "a/w/s", Action::OpenPicker(Facet::Weapon), "pick weapon types", None),
         bind(CHRONOLOGY, &[ch('s')], "s", "a/w/s", Action::OpenPicker(Facet::Source), "pick sources", None),
+        bind(CHRONOLOGY, &[ch('F')], "F", "F", Action::OpenFacetMenu, "pick any facet: status, kind, claimant, sender, receiver, grade, country …", Some(("facets", 5))),
+        bind(CHRONOLOGY, &[ch('o')], "o", "o", Action::ToggleOrder, "order by when it happened, or by when it was claimed", Some(("order", 2))),
         bind(CHRONOLOGY, &[ch('f')], "f", "f/t", Action::OpenDatePrompt(Bound::From), "set the from date (empty clears)", Some(("from/to", 3))),
         bind(CHRONOLOGY, &[ch('t')], "t", "f/t", Action::OpenDatePrompt(Bound::To), "set the to date (empty clears)", None),
         bind(CHRONOLOGY, &[ch('c')], "c", "c", Action::ClearFilters, "clear every filter", Some(("clear", 2))),
@@ -164,9 +171,15 @@ fn table() -> Vec<Binding> {
         bind(CHRONOLOGY, &[ch('q')], "q", "q", Action::Quit, "quit", Some(("quit", ALWAYS))),
         bind(EVERYWHERE, &[ctrl('c')], "Ctrl-C", "Ctrl-C", Action::Quit, "quit, from anywhere", None),
         bind(SEARCH, &[key(Enter)], "Enter", "Enter", Action::Submit, "keep the search", Some(("keep", ALWAYS))),
-        bind(SEARCH, &[key(Esc)], "Esc", "Esc", Action::Cancel, "clear the search words", Some(("clear", ALWAYS))),
-        bind(SEARCH, &[key(Down)], "↓", "↑/↓", Action::Move(1), "next event", Some(("move", 5))),
-        bind(SEARCH, &[key(Up)], "↑", "↑/↓", Action::Move(-1), "previous event", None),
+        bind(SEARCH, &[key(Esc)], "Esc", "Esc", Action::Cancel, "put back the query as it was when the prompt opened", Some(("cancel", ALWAYS))),
+        bind(SEARCH, &[key(Up)], "↑", "↑/↓", Action::HistoryPrevious, "an earlier search", Some(("history", 5))),
+        bind(SEARCH, &[key(Down)], "↓", "↑/↓", Action::HistoryNext, "a later search", None),
+        bind(SEARCH, &[key(Left)], "←", "←/→", Action::CursorLeft, "cursor left", None),
+        bind(SEARCH, &[key(Right)], "→", "←/→", Action::CursorRight, "cursor right", None),
+        bind(SEARCH, &[key(Home)], "Home", "Home/End", Action::CursorHome, "cursor to the start", None),
+        bind(SEARCH, &[key(End)], "End", "Home/End", Action::CursorEnd, "cursor to the end", None),
+        bind(SEARCH, &[ctrl('n')], "Ctrl-N", "Ctrl-N/P", Action::Move(1), "next event", Some(("move", 4))),
+        bind(SEARCH, &[ctrl('p')], "Ctrl-P", "Ctrl-N/P", Action::Move(-1), "previous event", None),
         bind(SEARCH, &[key(PageDown)], "PgDn", "PgDn/PgUp", Action::PageDown, "a page down", None),
         bind(SEARCH, &[key(PageUp)], "PgUp", "PgDn/PgUp", Action::PageUp, "a page up", None),
         bind(PICKER, &[key(Down)], "↓", "↑/↓", Action::PickerMove(1), "next value", Some(("move", 5))),
@@ -176,11 +189,16 @@ fn table() -> Vec<Binding> {
         bind(PICKER, &[key(Home)], "Home", "Home/End", Action::First, "first value", None),
         bind(PICKER, &[key(End)], "End", "Home/End", Action::Last, "last value", None),
         bind(PICKER, &[ch(' ')], "Space", "space", Action::PickerToggle, "choose or unchoose the value", Some(("toggle", 7))),
-        bind(PICKER, &[key(Enter)], "Enter", "Enter", Action::Submit, "apply the chosen values", Some(("apply", ALWAYS))),
+        bind(PICKER, &[key(Enter)], "Enter", "Enter", Action::Submit, "apply the chosen values (none toggled: the highlighted one too)", Some(("apply", ALWAYS))),
         bind(PICKER, &[key(Esc)], "Esc", "Esc", Action::Cancel, "cancel", Some(("cancel", ALWAYS))),
+        bind(FACETS, &[ch('j'), key(Down)], "j / ↓", "j/k", Action::Move(1), "next facet", Some(("move", 5))),
+        bind(FACETS, &[ch('k'), key(Up)], "k / ↑", "j/k", Action::Move(-1), "previous facet", None),
+        bind(FACETS, &[key(Enter), ch(' ')], "Enter", "Enter", Action::Submit, "pick values of the facet", Some(("pick", ALWAYS))),
+        bind(FACETS, &[key(Esc), ch('F')], "Esc", "Esc", Action::Cancel, "close the menu", Some(("close", ALWAYS))),
         bind(PROMPTS, &[key(Enter)], "Enter", "Enter", Action::Submit, "apply (an empty date clears it; an export writes)", Some(("apply", ALWAYS))),
         bind(PROMPTS, &[key(Esc)], "Esc", "Esc", Action::Cancel, "cancel", Some(("cancel", ALWAYS))),
-        bind(TEXT, &[key(Backspace)], "Backspace", "Backspace", Action::Backspace, "delete the last character", None),
+        bind(TEXT, &[key(Backspace)], "Backspace", "Backspace", Action::Backspace, "delete the character before the cursor", None),
+        bind(TEXT, &[ctrl('w')], "Ctrl-W", "Ctrl-W", Action::DeleteWord, "delete the word before the cursor", None),
         bind(TEXT, &[ctrl('u')], "Ctrl-U", "Ctrl-U", Action::ClearInput, "clear what was typed", Some(("clear", 1))),
         bind(CONFIRM, &[ch('y'), ch('Y')], "y", "y", Action::Input('y'), "overwrite the file", Some(("overwrite", ALWAYS))),
         bind(CONFIRM, &[ch('n'), ch('N'), key(Esc)], "n / Esc", "n/Esc", Action::Cancel, "back to the file name", Some(("back", ALWAYS))),
@@ -201,6 +219,7 @@ pub fn context(app: &App) -> Context {
     match &app.overlay {
         Some(Overlay::Search { .. }) => Context::Search,
         Some(Overlay::Picker(_)) => Context::Picker,
+        Some(Overlay::Facets { .. }) => Context::Facets,
         Some(Overlay::Date { .. }) => Context::Prompt,
         Some(Overlay::Export { .. }) if app.exporting => Context::Writing,
         Some(Overlay::Export { confirm: true, .. }) => Context::Confirm,
@@ -256,6 +275,7 @@ pub fn help_sections() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)>
         Context::Detail,
         Context::Search,
         Context::Picker,
+        Context::Facets,
         Context::Prompt,
         Context::Confirm,
         Context::Writing,

@@ -6,7 +6,8 @@ use std::fmt::Write as _;
 use crate::date::DatePrecision;
 use crate::date::MONTH_NAMES as MONTHS;
 use crate::model::{Dataset, Event};
-use crate::query::Query;
+use crate::query::{Facet, Order, Query};
+use crate::search::Mode;
 
 /// Everything the markdown file says, besides the events themselves.
 pub struct Markdown<'a> {
@@ -44,7 +45,8 @@ impl Markdown<'_> {
         let mut month = None;
         for &index in self.events {
             let event = &dataset.events()[index];
-            let date = event.date;
+            // Headings follow the order: when it happened, or when it was claimed.
+            let date = self.query.order.date_of(dataset, index);
             if year != Some(date.year_number()) {
                 year = Some(date.year_number());
                 month = None;
@@ -184,20 +186,42 @@ pub fn describe(query: &Query, dataset: &Dataset) -> String {
         0 | 1 => names.join(""),
         _ => format!("{} or {}", names[..names.len() - 1].join(", "), names[names.len() - 1]),
     };
+    let actor = |id: &String| escape(dataset.actor(id).map_or(id, |a| &a.name));
     let mut parts = Vec::new();
-    if !query.actors.is_empty() {
-        let names = query.actors.iter().map(|id| escape(dataset.actor(id).map_or(id, |a| &a.name))).collect();
-        parts.push(format!("naming {}", or(names)));
-    }
-    if !query.weapons.is_empty() {
-        let names =
-            query.weapons.iter().map(|id| escape(dataset.weapon(id).map_or(id, |w| &w.name))).collect();
-        parts.push(format!("involving {}", or(names)));
-    }
-    if !query.sources.is_empty() {
-        let names =
-            query.sources.iter().map(|id| escape(dataset.source(id).map_or(id, |s| &s.outlet))).collect();
-        parts.push(format!("citing {}", or(names)));
+    for facet in Facet::ALL {
+        for (values, excluded) in [(query.values(facet), false), (query.excluded(facet), true)] {
+            if values.is_empty() {
+                continue;
+            }
+            let names: Vec<String> = match facet {
+                Facet::Weapon => {
+                    values.iter().map(|id| escape(dataset.weapon(id).map_or(id, |w| &w.name))).collect()
+                }
+                Facet::Source => {
+                    values.iter().map(|id| escape(dataset.source(id).map_or(id, |s| &s.outlet))).collect()
+                }
+                Facet::Grade => values.iter().map(|g| g.to_uppercase().replace('-', "–")).collect(),
+                f if f.takes_actors() => values.iter().map(actor).collect(),
+                _ => values.iter().map(|v| escape(v)).collect(),
+            };
+            let (verb, not) = match facet {
+                Facet::Status => ("with status", "without status"),
+                Facet::Kind => ("of kind", "not of kind"),
+                Facet::Claimant => ("claimed by", "not claimed by"),
+                Facet::Sender => ("sent by", "not sent by"),
+                Facet::Receiver => ("sent to", "not sent to"),
+                Facet::Grade => ("citing a source of grade", "citing no source of grade"),
+                Facet::Country => ("naming", "naming none of"),
+                Facet::Actor => ("naming", "not naming"),
+                Facet::Weapon => ("involving", "not involving"),
+                Facet::Source => ("citing", "not citing"),
+            };
+            let mut part = format!("{} {}", if excluded { not } else { verb }, or(names));
+            if facet == Facet::Country {
+                part.push_str(" (with its agencies, forces and people)");
+            }
+            parts.push(part);
+        }
     }
     match (query.from, query.to) {
         (Some(from), Some(to)) => parts.push(format!("between {from} and {to}")),
@@ -205,14 +229,29 @@ pub fn describe(query: &Query, dataset: &Dataset) -> String {
         (None, Some(to)) => parts.push(format!("up to {to}")),
         (None, None) => {}
     }
-    if !query.words.is_empty() {
-        let words: Vec<String> = query.words.iter().map(|w| format!("“{}”", escape(w))).collect();
-        parts.push(format!("matching {}", words.join(" and ")));
+    for (negated, lead) in [(false, "matching"), (true, "not matching")] {
+        let words: Vec<String> = query
+            .words
+            .iter()
+            .filter(|w| w.negated == negated)
+            .map(|w| match w.mode {
+                Mode::Fuzzy => format!("“{}”", escape(&w.text)),
+                Mode::Exact => format!("exactly “{}”", escape(&w.text)),
+                Mode::Phrase => format!("the phrase “{}”", escape(&w.text)),
+            })
+            .collect();
+        if !words.is_empty() {
+            parts.push(format!("{lead} {}", words.join(if negated { " or " } else { " and " })));
+        }
     }
+    let order = match query.order {
+        Order::Date => "",
+        Order::Reported => " In the order they were claimed (reported, else first published).",
+    };
     if parts.is_empty() {
-        "All events, unfiltered.".to_string()
+        format!("All events, unfiltered.{order}")
     } else {
-        format!("Events {}.", parts.join(", "))
+        format!("Events {}.{order}", parts.join(", "))
     }
 }
 

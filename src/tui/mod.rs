@@ -21,7 +21,7 @@ use crate::app::{Action, App, Measured};
 use crate::keymap;
 use crate::model::Dataset;
 use crate::query::Query;
-use crate::search::{SkimWordMatcher, WordMatcher};
+use crate::search::{WordMatcher, WordStartMatcher};
 use crate::ui::{self, theme::Theme};
 use effects::Effects;
 use session::Session;
@@ -45,7 +45,7 @@ pub fn run(dataset: Arc<Dataset>, query: Query, data_dir: Option<PathBuf>) -> io
         ));
     }
     let mut session = Session::enter()?;
-    let matcher: Arc<dyn WordMatcher> = Arc::new(SkimWordMatcher::default());
+    let matcher: Arc<dyn WordMatcher> = Arc::new(WordStartMatcher);
     let mut app = App::new(dataset, Arc::clone(&matcher), query);
     app.data_dir = data_dir;
     app.background_search = true;

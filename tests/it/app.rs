@@ -7,7 +7,7 @@ use annals::model::{
     Actor, ActorKind, Citation, Dataset, Event, EventKind, Grade, Source, Status, WeaponCategory, WeaponType,
 };
 use annals::query::{Facet, Query};
-use annals::search::SkimWordMatcher;
+use annals::search::WordStartMatcher;
 
 fn event(id: &str, date: &str, title: &str, actors: &[&str], weapons: &[&str]) -> Event {
     Event {
@@ -80,11 +80,7 @@ fn dataset() -> Dataset {
 use crate::common::Sized;
 
 fn app_sized(width: u16, height: u16) -> Sized {
-    Sized::new(
-        App::new(Arc::new(dataset()), Arc::new(SkimWordMatcher::default()), Query::default()),
-        width,
-        height,
-    )
+    Sized::new(App::new(Arc::new(dataset()), Arc::new(WordStartMatcher), Query::default()), width, height)
 }
 
 fn app() -> Sized {
@@ -221,7 +217,7 @@ fn search_filters_live_and_enter_keeps_it() {
 }
 
 #[test]
-fn search_escape_clears_the_words_and_keeps_other_filters() {
+fn search_escape_restores_the_query_and_keeps_other_filters() {
     let mut app = app();
     app.set_query("actor:russia".parse().expect("query"));
     app.update(Action::StartSearch);
@@ -230,7 +226,15 @@ fn search_escape_clears_the_words_and_keeps_other_filters() {
     app.update(Action::Cancel);
     assert_eq!(app.overlay, None);
     assert_eq!(app.query.to_string(), "actor:russia");
+    app.set_query("actor:russia summit".parse().expect("query"));
     app.update(Action::StartSearch);
+    app.update(Action::Backspace);
+    app.update(Action::Input('x'));
+    assert_eq!(app.query.to_string(), "actor:russia summix");
+    app.update(Action::Cancel);
+    assert_eq!(app.query.to_string(), "actor:russia summit", "the words as they were, too");
+    app.update(Action::StartSearch);
+    app.update(Action::ClearInput);
     type_text(&mut app, "x");
     app.update(Action::ClearInput);
     assert_eq!(app.query.to_string(), "actor:russia");
@@ -411,7 +415,7 @@ fn capitals_beyond_ascii_are_found_by_the_filter_too() {
     );
     let query: Query = "istanbul".parse().expect("query");
     assert_eq!(
-        query.filter(&dataset, &SkimWordMatcher::default()),
+        query.filter(&dataset, &WordStartMatcher),
         vec![0],
         "İ folds to i in the mask as in the match"
     );

@@ -1,8 +1,8 @@
 //! The integration tests, as modules of one crate: one binary to link, helpers shared.
 //!
 //! Levels: `app` drives the state without a terminal; `ui` renders it into a TestBackend
-//! (insta snapshots); `cli`, `engine`, `export` and `pty` run the real binary, the last in a
-//! pseudo-terminal; `dataset`, `model` and `properties` check the data and the invariants;
+//! (insta snapshots); `cli`, `engine`, `export`, `query` and `pty` run the real binary, the last in a
+//! pseudo-terminal (`query` drives the app too); `dataset`, `model` and `properties` check the data and the invariants;
 //! `layers` keeps the module graph pointing one way.
 
 mod common;
@@ -16,4 +16,5 @@ mod layers;
 mod model;
 mod properties;
 mod pty;
+mod query;
 mod ui;
