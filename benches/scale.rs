@@ -4,7 +4,7 @@
 use std::sync::{Arc, Mutex};
 
 use annals::app::App;
-use annals::load::{self, OnDisk};
+use annals::load::{self, Loader, OnDisk};
 use annals::query::Query;
 use annals::search::WordStartMatcher;
 use annals::ui::{self, theme::Theme};
@@ -48,6 +48,44 @@ fn load_and_validate(bencher: divan::Bencher<'_, '_>, n: usize) {
 fn load_and_validate_1m(bencher: divan::Bencher<'_, '_>) {
     let dir = support::dataset_dir(1_000_000);
     bencher.bench(|| load::load(&OnDisk::new(&dir)).expect("loads"));
+}
+
+/// A reload after one of the 100 event files of the 100k dataset changed (its first title),
+/// as `--watch` and `r` do it: `full` is a fresh load (before the Loader), `incremental` the
+/// Loader's, which reads and checks again only that file. `reload_ui_100k` is the rest of
+/// the way to the screen.
+#[divan::bench(args = ["full", "incremental"], sample_count = 20, sample_size = 1)]
+fn reload_one_changed_file_100k(bencher: divan::Bencher<'_, '_>, how: &str) {
+    const N: usize = 100_000;
+    let dir = support::editable_dataset_dir(N);
+    let mut loader = Loader::new();
+    loader.load(&OnDisk::new(&dir)).expect("loads");
+    let mut round = 0;
+    bencher
+        .with_inputs(|| {
+            round += 1;
+            support::edit_one_file(N, round);
+        })
+        .bench_local_values(|()| {
+            let files = OnDisk::new(&dir);
+            let dataset = if how == "full" { load::load(&files) } else { loader.load(&files) };
+            dataset.expect("loads")
+        });
+}
+
+/// The UI's part of showing a reloaded dataset of 100k events: `App::replace_dataset`, which
+/// keeps the selection and answers the query (at once here; in the TUI the search worker
+/// answers it and the UI thread swaps the answer in), for no query and for a typical one.
+#[divan::bench(args = ["", "artillery shells"], sample_count = 20)]
+fn reload_ui_100k(bencher: divan::Bencher<'_, '_>, query: &str) {
+    let dataset = loaded(100_000);
+    let query: Query = query.parse().expect("query");
+    let mut app = App::new(Arc::clone(&dataset), Arc::new(WordStartMatcher), query);
+    // The old dataset is freed off the UI thread: returned, so not timed.
+    bencher.bench_local(|| {
+        app.replace_dataset(Arc::clone(&dataset));
+        app.retired.take()
+    });
 }
 
 /// One full search pass over every event for a whole query, as the worker runs it.

@@ -1,8 +1,12 @@
-//! The command line: clap definitions, one filter-argument group shared by every subcommand.
+//! The command line: clap definitions, one filter-argument group shared by every subcommand,
+//! and what is generated from them (shell completions, the manual page).
 
+use std::io::{self, Write};
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::builder::PossibleValue;
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum, ValueHint};
+use clap_complete::Shell;
 
 use crate::date::Date;
 use crate::export::ExportFormat;
@@ -28,8 +32,12 @@ use crate::query::{Facet, Query, QueryError};
 )]
 pub struct Cli {
     /// Load the dataset in DIR (with data/ and seeds/) instead of the bundled one
-    #[arg(long, value_name = "DIR", global = true)]
+    #[arg(long, value_name = "DIR", global = true, value_hint = ValueHint::DirPath)]
     pub data: Option<PathBuf>,
+
+    /// In the explorer, reload whenever a file under DIR/data or DIR/seeds changes (needs --data)
+    #[arg(long)]
+    pub watch: bool,
 
     /// Filters for the terminal UI to start with (and added to a subcommand's own)
     #[command(flatten)]
@@ -46,25 +54,84 @@ pub enum Command {
         #[command(flatten)]
         filters: Filters,
         /// Output format
-        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        #[arg(long, value_enum, ignore_case = true, default_value_t = ListFormat::Text)]
         format: ListFormat,
+        #[command(flatten)]
+        csv: CsvFlags,
     },
-    /// Export the matching events: markdown with footnoted quotes (default), JSON or CSV
+    /// Export the matching events: markdown with footnoted quotes (default), HTML, JSON, CSV or TimelineJS
     Export {
         #[command(flatten)]
         filters: Filters,
-        /// Output format [default: from FILE's extension (.json, .csv), else md]
-        #[arg(long, value_enum)]
+        /// Output format [default: from FILE's extension (.html, .json, .csv), else md]
+        #[arg(long, value_enum, ignore_case = true)]
         format: Option<ExportFormat>,
         /// Write to FILE (atomically) instead of standard output; `-` is standard output
-        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        #[arg(short = 'o', long = "output", value_name = "FILE", value_hint = ValueHint::FilePath)]
         output: Option<PathBuf>,
-        /// Overwrite FILE if it exists
+        /// Overwrite FILE if it exists (only with -o FILE)
         #[arg(long)]
         force: bool,
+        #[command(flatten)]
+        csv: CsvFlags,
     },
     /// Validate the dataset and print every problem; exit 0 when clean, 1 when not
     Check,
+    /// Write the bundled dataset (data/ and seeds/) to DIR, to edit: then `annals --data DIR --watch`
+    Init {
+        /// Where to write it (created if needed); nothing there is ever overwritten
+        #[arg(value_name = "DIR", value_hint = ValueHint::DirPath)]
+        dir: PathBuf,
+    },
+    /// Print a source's article (cited passages marked on a terminal) or one event in full
+    Show {
+        /// A source id (its article) or an event id (everything the detail pane shows)
+        #[arg(value_name = "ID")]
+        id: String,
+        /// Output format
+        #[arg(long, value_enum, ignore_case = true, default_value_t = ShowFormat::Text)]
+        format: ShowFormat,
+    },
+    /// How much of each article the events cite: paragraphs cited, and the text of those not
+    Coverage {
+        /// The sources to report on [default: every source]
+        #[arg(value_name = "SOURCE-ID")]
+        sources: Vec<String>,
+        /// Output format
+        #[arg(long, value_enum, ignore_case = true, default_value_t = ShowFormat::Text)]
+        format: ShowFormat,
+    },
+    /// Print the completion script for SHELL (subcommands, flags, formats and the bundled ids)
+    #[command(after_help = "Load it for this session with, e.g., source <(annals completions bash);\n\
+        or save it where your shell looks: ~/.local/share/bash-completion/completions/annals,\n\
+        a directory in zsh's $fpath as _annals, ~/.config/fish/completions/annals.fish.")]
+    Completions {
+        #[arg(value_enum, ignore_case = true)]
+        shell: Shell,
+    },
+    /// Print the manual page (roff): `annals man | man -l -`, or save it as annals.1
+    Man {
+        /// The page of one subcommand (annals-list(1) …) instead of annals(1)
+        #[arg(value_name = "COMMAND", value_parser = ["list", "export", "check", "show", "coverage", "init", "completions", "man"])]
+        command: Option<String>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShowFormat {
+    /// For reading
+    Text,
+    /// JSON, with byte offsets into the article as written
+    Json,
+}
+
+/// How CSV cells are written.
+#[derive(Debug, Clone, Copy, Default, Args)]
+pub struct CsvFlags {
+    /// CSV: keep cells that start with = + - @ exactly as they are (by default they get a
+    /// leading ' so that spreadsheets show them as text instead of running them as formulas)
+    #[arg(long)]
+    pub raw_csv: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -78,6 +145,7 @@ pub enum ListFormat {
 }
 
 /// The filters every subcommand takes; they add to --query.
+/// (Their argument ids, "actors", "weapons" and "sources", are named in `with_ids`.)
 #[derive(Debug, Clone, Default, Args)]
 pub struct Filters {
     /// Keep events naming this actor (repeatable; any of them)
@@ -155,3 +223,86 @@ impl Filters {
         base.merge(flags)
     }
 }
+
+/// Parse the command line as `Cli::parse` does, but print argument errors with what the
+/// user typed cleaned of control characters, so a hostile argument cannot drive the terminal.
+pub fn parse() -> Cli {
+    match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) if !error.use_stderr() => error.exit(), // --help and --version: our own text
+        Err(error) => {
+            let rendered = error.render().to_string();
+            let cleaned: Vec<String> = rendered.split('\n').map(crate::text::clean).collect();
+            let _ = io::stderr().lock().write_all(cleaned.join("\n").as_bytes());
+            std::process::exit(error.exit_code())
+        }
+    }
+}
+
+/// The ids a completion script offers for --actor, --weapon and --source, each with the
+/// name shown beside it where the shell can (zsh, fish, PowerShell).
+#[derive(Debug, Clone, Default)]
+pub struct Ids {
+    pub actors: Vec<(String, String)>,
+    pub weapons: Vec<(String, String)>,
+    pub sources: Vec<(String, String)>,
+}
+
+/// The completion script for `shell`. The ids are written into the script (clap_complete's
+/// dynamic completion is unstable); they are the bundled dataset's, known when it is built.
+pub fn completion_script(shell: Shell, ids: &Ids) -> Vec<u8> {
+    let mut command = with_ids(Cli::command(), ids).mut_subcommands(|sub| with_ids(sub, ids));
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut command, "annals", &mut script);
+    script
+}
+
+/// The command with the filter flags offering `ids` as their values: for completions only,
+/// since any id of a `--data` dataset must still parse.
+fn with_ids(command: clap::Command, ids: &Ids) -> clap::Command {
+    let values = |pairs: &[(String, String)]| {
+        let values: Vec<PossibleValue> =
+            pairs.iter().map(|(id, name)| PossibleValue::new(id.clone()).help(name.clone())).collect();
+        clap::builder::PossibleValuesParser::new(values)
+    };
+    if command.get_arguments().all(|arg| arg.get_id() != "actors") {
+        return command;
+    }
+    command
+        .mut_arg("actors", |arg| arg.value_parser(values(&ids.actors)))
+        .mut_arg("weapons", |arg| arg.value_parser(values(&ids.weapons)))
+        .mut_arg("sources", |arg| arg.value_parser(values(&ids.sources)))
+}
+
+/// The roff manual page of annals, or of one of its subcommands (`annals-list(1)`), with an
+/// EXIT STATUS section before VERSION.
+pub fn manual_page(subcommand: Option<&str>) -> Vec<u8> {
+    let mut command = Cli::command();
+    command.build();
+    let command = match subcommand.and_then(|name| command.find_subcommand(name)) {
+        Some(sub) => sub.clone(),
+        None => command,
+    };
+    let man = clap_mangen::Man::new(command).source(format!("annals {}", env!("CARGO_PKG_VERSION")));
+    let mut page = Vec::new();
+    // Writing into a Vec cannot fail.
+    let _ = man.render(&mut page);
+    let page = String::from_utf8_lossy(&page);
+    let at = page.find(".SH VERSION").unwrap_or(page.len());
+    format!("{}{EXIT_STATUS}{}", &page[..at], &page[at..]).into_bytes()
+}
+
+const EXIT_STATUS: &str = r#".SH "EXIT STATUS"
+.TP
+0
+Success; also when a reader closes the pipe early (annals list | head).
+.TP
+1
+The dataset has problems (each is printed), or the output could not be written.
+.TP
+2
+A bad argument: an unknown id, a malformed date, \-\-force without \-o FILE, a \-\-data directory that does not exist.
+.TP
+128+N
+Ended by signal N (130 for SIGINT, 143 for SIGTERM); an export being written leaves no temporary file.
+"#;

@@ -1,11 +1,17 @@
-//! Dates at the precision the source supports: a year, a month or a day.
+//! Dates at the precision the source supports: a year, a month or a day; and when an event
+//! happened, as the EDTF subset in `edtf` writes it.
+
+mod edtf;
 
 use std::cmp::Ordering;
 use std::fmt;
+use std::marker::PhantomData;
 use std::str::FromStr;
 
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+pub use edtf::{Bound, DateQualifier, EventDate, QualifiedDate};
 
 /// English month names, January first.
 pub const MONTH_NAMES: [&str; 12] = [
@@ -32,6 +38,16 @@ pub enum DatePrecision {
     Day,
 }
 
+impl DatePrecision {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DatePrecision::Year => "year",
+            DatePrecision::Month => "month",
+            DatePrecision::Day => "day",
+        }
+    }
+}
+
 /// A calendar date known to a year, a month or a day; shown exactly as precise as written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Date {
@@ -46,6 +62,15 @@ pub enum DateError {
     Malformed(String),
     #[error("\"{0}\" is not a real calendar date")]
     Impossible(String),
+    /// Written with EDTF's marks (`/`, `..`, `~`, `?`, `%`), with a part that is not a date.
+    #[error(
+        "\"{text}\" is not an EDTF date: \"{part}\" is not YYYY, YYYY-MM or YYYY-MM-DD (write e.g. 2023-08/2023-11-01, ../2023-08-30 or 2023-08~)"
+    )]
+    NotEdtf { text: String, part: String },
+    #[error("\"{0}\" names no date: an interval needs a date at one end at least (e.g. ../2023-08-30)")]
+    NoKnownEnd(String),
+    #[error("\"{0}\" ends before it begins; swap its ends or correct one")]
+    Reversed(String),
 }
 
 impl Date {
@@ -175,41 +200,43 @@ impl Serialize for Date {
 
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(DateVisitor)
+        deserializer.deserialize_any(QuotedVisitor(PhantomData))
     }
 }
 
 /// Dates are written in quotes; other shapes get a message saying exactly that.
-struct DateVisitor;
+struct QuotedVisitor<T>(PhantomData<T>);
 
-impl<'de> serde::de::Visitor<'de> for DateVisitor {
-    type Value = Date;
+impl<'de, T: FromStr<Err = DateError>> serde::de::Visitor<'de> for QuotedVisitor<T> {
+    type Value = T;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a date in quotes, like \"2023\", \"2023-08\" or \"2023-08-30\"")
     }
 
-    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Date, E> {
+    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<T, E> {
         text.parse().map_err(E::custom)
     }
 
-    fn visit_i64<E: serde::de::Error>(self, year: i64) -> Result<Date, E> {
+    fn visit_i64<E: serde::de::Error>(self, year: i64) -> Result<T, E> {
         Err(E::custom(format!("write the year in quotes: \"{year}\"")))
     }
 
-    fn visit_u64<E: serde::de::Error>(self, year: u64) -> Result<Date, E> {
+    fn visit_u64<E: serde::de::Error>(self, year: u64) -> Result<T, E> {
         Err(E::custom(format!("write the year in quotes: \"{year}\"")))
     }
 
     // TOML's own date literals (date = 2023-08-30) arrive as a map.
-    fn visit_map<A: serde::de::MapAccess<'de>>(self, _map: A) -> Result<Date, A::Error> {
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, _map: A) -> Result<T, A::Error> {
         Err(serde::de::Error::custom(
             "write the date in quotes, like \"2023-08-30\", so that a month or a year alone can be written the same way",
         ))
     }
 }
 
-/// The days an event covers, from the first day of its date to the last day of its end.
+/// The days an event may cover, from the first day of its start to the last day of its end.
+/// An open or unknown start is `NaiveDate::MIN`, an open or unknown end `NaiveDate::MAX`:
+/// the event may reach any day that way, and the overlap test needs no special case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DaySpan {
     pub first: NaiveDate,
@@ -217,10 +244,6 @@ pub struct DaySpan {
 }
 
 impl DaySpan {
-    pub fn of(date: &Date, until: Option<&Date>) -> Self {
-        Self { first: date.first_day(), last: until.unwrap_or(date).last_day() }
-    }
-
     /// Overlap with an optional `from` and `to` bound, each taken at its own precision.
     pub fn overlaps(&self, from: Option<&Date>, to: Option<&Date>) -> bool {
         from.is_none_or(|from| self.last >= from.first_day())
@@ -280,15 +303,16 @@ mod tests {
 
     #[test]
     fn date_filters_test_overlap_at_each_bound_precision() {
-        let august = DaySpan::of(&d("2023-08"), None);
+        let days = |text: &str| text.parse::<EventDate>().unwrap().days();
+        let august = days("2023-08");
         assert!(august.overlaps(Some(&d("2023-08-15")), None), "a month is inside a from-day within it");
         assert!(august.overlaps(None, Some(&d("2023-08-15"))));
         assert!(august.overlaps(Some(&d("2023")), Some(&d("2023"))));
         assert!(!august.overlaps(Some(&d("2023-09")), None));
         assert!(!august.overlaps(None, Some(&d("2023-07-31"))));
-        let span = DaySpan::of(&d("2023-08"), Some(&d("2023-11-01")));
+        let span = days("2023-08/2023-11-01");
         assert!(span.overlaps(Some(&d("2023-10")), Some(&d("2023-10"))));
         assert!(!span.overlaps(Some(&d("2023-11-02")), None));
-        assert!(DaySpan::of(&d("2024"), None).overlaps(None, None));
+        assert!(days("2024").overlaps(None, None));
     }
 }

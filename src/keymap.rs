@@ -28,6 +28,10 @@ pub enum Context {
     /// The export prompt while the file is being written.
     Writing,
     Help,
+    /// The source reader.
+    Reader,
+    /// The problems found in the data files on a reload.
+    Problems,
 }
 
 impl Context {
@@ -40,9 +44,11 @@ impl Context {
             Context::Picker => "picker",
             Context::Facets => "facet menu",
             Context::Prompt => "date or export prompt",
-            Context::Confirm => "overwrite?",
+            Context::Confirm => "export: write anyway?",
             Context::Writing => "while writing",
             Context::Help => "help",
+            Context::Reader => "source reader",
+            Context::Problems => "problems screen",
         }
     }
 
@@ -107,6 +113,9 @@ const PROMPTS: &[Context] = &[Context::Prompt];
 const CONFIRM: &[Context] = &[Context::Confirm];
 const WRITING: &[Context] = &[Context::Writing];
 const HELP: &[Context] = &[Context::Help];
+const READER: &[Context] = &[Context::Reader];
+const PROBLEMS: &[Context] = &[Context::Problems];
+const EDITABLE: &[Context] = &[Context::List, Context::Detail, Context::Reader];
 const EVERYWHERE: &[Context] = &[
     Context::List,
     Context::Detail,
@@ -117,6 +126,8 @@ const EVERYWHERE: &[Context] = &[
     Context::Confirm,
     Context::Writing,
     Context::Help,
+    Context::Reader,
+    Context::Problems,
 ];
 
 fn bind(
@@ -161,12 +172,17 @@ fn table() -> Vec<Binding> {
         bind(CHRONOLOGY, &[ch('w')], "w", "a/w/s", Action::OpenPicker(Facet::Weapon), "pick weapon types", None),
         bind(CHRONOLOGY, &[ch('s')], "s", "a/w/s", Action::OpenPicker(Facet::Source), "pick sources", None),
         bind(CHRONOLOGY, &[ch('F')], "F", "F", Action::OpenFacetMenu, "pick any facet: status, kind, claimant, sender, receiver, grade, country …", Some(("facets", 5))),
-        bind(CHRONOLOGY, &[ch('o')], "o", "o", Action::ToggleOrder, "order by when it happened, or by when it was claimed", Some(("order", 2))),
+        bind(CHRONOLOGY, &[ch('O')], "O", "O", Action::ToggleOrder, "order by when it happened, or by when it was claimed (order:reported)", Some(("order", 2))),
         bind(CHRONOLOGY, &[ch('f')], "f", "f/t", Action::OpenDatePrompt(Bound::From), "set the from date (empty clears)", Some(("from/to", 3))),
         bind(CHRONOLOGY, &[ch('t')], "t", "f/t", Action::OpenDatePrompt(Bound::To), "set the to date (empty clears)", None),
         bind(CHRONOLOGY, &[ch('c')], "c", "c", Action::ClearFilters, "clear every filter", Some(("clear", 2))),
         bind(CHRONOLOGY, &[ch('e')], "e", "e", Action::StartExport, "export the filtered view to a file (.md, .json or .csv)", Some(("export", 4))),
         bind(CHRONOLOGY, &[key(Tab), key(BackTab)], "Tab", "Tab", Action::ToggleFocus, "move focus between the list and the detail pane", Some(("focus", 5))),
+        bind(CHRONOLOGY, &[ch('o')], "o", "o", Action::OpenSource, "read the article behind the event, its quote highlighted in place", Some(("source", 7))),
+        bind(DETAIL, &[ch('n')], "n", "n/N", Action::NextLink, "next link: a related event or a citation", Some(("link", 6))),
+        bind(DETAIL, &[ch('N')], "N", "n/N", Action::PreviousLink, "previous link", None),
+        bind(DETAIL, &[key(Enter)], "Enter", "Enter", Action::Submit, "follow the link: select the related event, or read the cited article", Some(("follow", 6))),
+        bind(CHRONOLOGY, &[key(Backspace), ctrl('o')], "Backspace / Ctrl-O", "Bksp", Action::Back, "go back to where you were before the last jump", Some(("back", 1))),
         bind(CHRONOLOGY, &[ch('?')], "?", "?", Action::ShowHelp, "all the keys", Some(("help", ALWAYS))),
         bind(CHRONOLOGY, &[ch('q')], "q", "q", Action::Quit, "quit", Some(("quit", ALWAYS))),
         bind(EVERYWHERE, &[ctrl('c')], "Ctrl-C", "Ctrl-C", Action::Quit, "quit, from anywhere", None),
@@ -200,9 +216,33 @@ fn table() -> Vec<Binding> {
         bind(TEXT, &[key(Backspace)], "Backspace", "Backspace", Action::Backspace, "delete the character before the cursor", None),
         bind(TEXT, &[ctrl('w')], "Ctrl-W", "Ctrl-W", Action::DeleteWord, "delete the word before the cursor", None),
         bind(TEXT, &[ctrl('u')], "Ctrl-U", "Ctrl-U", Action::ClearInput, "clear what was typed", Some(("clear", 1))),
-        bind(CONFIRM, &[ch('y'), ch('Y')], "y", "y", Action::Input('y'), "overwrite the file", Some(("overwrite", ALWAYS))),
+        bind(CONFIRM, &[ch('y'), ch('Y')], "y", "y", Action::Input('y'), "yes: overwrite the file, or write a view with no events", Some(("yes", ALWAYS))),
         bind(CONFIRM, &[ch('n'), ch('N'), key(Esc)], "n / Esc", "n/Esc", Action::Cancel, "back to the file name", Some(("back", ALWAYS))),
         bind(WRITING, &[key(Esc)], "Esc", "Esc", Action::Cancel, "close the prompt; the file is still written", Some(("leave it to finish", ALWAYS))),
+        bind(READER, &[ch('j'), key(Down)], "j / ↓", "j/k", Action::Move(1), "scroll down", Some(("scroll", 4))),
+        bind(READER, &[ch('k'), key(Up)], "k / ↑", "j/k", Action::Move(-1), "scroll up", None),
+        bind(READER, &[key(PageDown)], "PgDn", "PgDn/PgUp", Action::PageDown, "a page down", None),
+        bind(READER, &[key(PageUp)], "PgUp", "PgDn/PgUp", Action::PageUp, "a page up", None),
+        bind(READER, &[ch('g'), key(Home)], "g / Home", "g/G", Action::First, "top of the article", None),
+        bind(READER, &[ch('G'), key(End)], "G / End", "g/G", Action::Last, "end of the article", None),
+        bind(READER, &[ch('n')], "n", "n/N", Action::NextPassage, "next cited passage", Some(("passage", 7))),
+        bind(READER, &[ch('N')], "N", "n/N", Action::PreviousPassage, "previous cited passage", None),
+        bind(READER, &[key(Tab)], "Tab", "Tab", Action::NextLink, "next of the events citing the passage", Some(("event", 5))),
+        bind(READER, &[key(BackTab)], "Shift-Tab", "Tab", Action::PreviousLink, "previous of the events citing the passage", None),
+        bind(READER, &[key(Enter)], "Enter", "Enter", Action::Submit, "show that event in the chronology", Some(("show event", 6))),
+        bind(READER, &[key(Esc), key(Backspace), ctrl('o')], "Esc / Backspace / Ctrl-O", "Esc", Action::Back, "back to where you were", Some(("back", ALWAYS))),
+        bind(READER, &[ch('?')], "?", "?", Action::ShowHelp, "all the keys", Some(("help", ALWAYS))),
+        bind(READER, &[ch('q')], "q", "q", Action::Quit, "quit", Some(("quit", ALWAYS))),
+        bind(EDITABLE, &[ch('E')], "E", "E", Action::Edit, "edit the record (in the reader: the source) in $VISUAL or $EDITOR, at its line", Some(("edit", 2))),
+        bind(EDITABLE, &[ch('r')], "r", "r", Action::Reload, "load the data files again (with --watch, saving does it)", Some(("reload", 1))),
+        bind(PROBLEMS, &[ch('j'), key(Down)], "j / ↓", "j/k", Action::Move(1), "scroll down", Some(("scroll", 4))),
+        bind(PROBLEMS, &[ch('k'), key(Up)], "k / ↑", "j/k", Action::Move(-1), "scroll up", None),
+        bind(PROBLEMS, &[key(PageDown)], "PgDn", "PgDn/PgUp", Action::PageDown, "a page down", None),
+        bind(PROBLEMS, &[key(PageUp)], "PgUp", "PgDn/PgUp", Action::PageUp, "a page up", None),
+        bind(PROBLEMS, &[ch('r')], "r", "r", Action::Reload, "load the data files again", Some(("reload", 6))),
+        bind(PROBLEMS, &[key(Esc)], "Esc", "Esc", Action::Cancel, "show the last good data (this screen comes back while the files have problems)", Some(("last good data", ALWAYS))),
+        bind(PROBLEMS, &[ch('q')], "q", "q", Action::Quit, "quit", Some(("quit", ALWAYS))),
+        bind(PROBLEMS, &[ch('?')], "?", "?", Action::ShowHelp, "all the keys", Some(("help", ALWAYS))),
         bind(HELP, &[ch('j'), key(Down)], "j / ↓", "j/k", Action::Move(1), "scroll down", Some(("scroll", 5))),
         bind(HELP, &[ch('k'), key(Up)], "k / ↑", "j/k", Action::Move(-1), "scroll up", None),
         bind(HELP, &[key(PageDown)], "PgDn", "PgDn/PgUp", Action::PageDown, "a page down", None),
@@ -230,6 +270,8 @@ pub fn context(app: &App) -> Context {
                 Focus::List => Context::List,
                 Focus::Detail => Context::Detail,
             },
+            Screen::Reader(_) => Context::Reader,
+            Screen::Problems(_) => Context::Problems,
         },
     }
 }
@@ -273,6 +315,8 @@ pub fn help_sections() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)>
     let order = [
         Context::List,
         Context::Detail,
+        Context::Reader,
+        Context::Problems,
         Context::Search,
         Context::Picker,
         Context::Facets,
@@ -322,69 +366,4 @@ pub fn markdown_table() -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use ratatui::crossterm::event::KeyEvent;
-
-    fn press(context: Context, code: KeyCode) -> Option<Action> {
-        key_action(context, KeyEvent::from(code))
-    }
-
-    #[test]
-    fn no_key_is_bound_twice_in_one_context() {
-        for context in EVERYWHERE {
-            let mut seen = Vec::new();
-            for binding in bindings().iter().filter(|b| b.contexts.contains(context)) {
-                for key in &binding.keys {
-                    assert!(!seen.contains(key), "{key:?} bound twice in {context:?}");
-                    seen.push(*key);
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn the_list_and_the_detail_pane_give_the_same_key_their_own_meaning() {
-        assert_eq!(press(Context::List, KeyCode::Char('j')), Some(Action::Move(1)));
-        assert_eq!(press(Context::Detail, KeyCode::Char('j')), Some(Action::ScrollDetail(1)));
-        assert_eq!(press(Context::List, KeyCode::Char('G')), Some(Action::Last));
-        assert_eq!(press(Context::Detail, KeyCode::Char('G')), Some(Action::DetailBottom));
-        assert_eq!(press(Context::Detail, KeyCode::PageDown), Some(Action::DetailPage(1)));
-        assert_eq!(press(Context::List, KeyCode::Char('/')), Some(Action::StartSearch));
-    }
-
-    #[test]
-    fn prompts_take_text_and_the_chronology_does_not() {
-        assert_eq!(press(Context::Search, KeyCode::Char('q')), Some(Action::Input('q')));
-        assert_eq!(press(Context::Picker, KeyCode::Char(' ')), Some(Action::PickerToggle));
-        assert_eq!(press(Context::Prompt, KeyCode::Char('j')), Some(Action::Input('j')));
-        assert_eq!(press(Context::List, KeyCode::Char('x')), None);
-        assert_eq!(press(Context::Confirm, KeyCode::Char('y')), Some(Action::Input('y')));
-        assert_eq!(press(Context::Confirm, KeyCode::Char('x')), None);
-        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        for context in EVERYWHERE {
-            assert_eq!(key_action(*context, ctrl_c), Some(Action::Quit), "{context:?}");
-        }
-    }
-
-    #[test]
-    fn help_and_quit_are_hints_the_footer_keeps_longest() {
-        for context in [Context::List, Context::Detail] {
-            let hints = hints(context);
-            let top = hints.iter().map(|(_, h)| h.priority).max();
-            for (keys, text) in [("?", "help"), ("q", "quit")] {
-                let hint = hints.iter().find(|(k, h)| *k == keys && h.text == text).expect("hint");
-                assert_eq!(Some(hint.1.priority), top);
-            }
-        }
-    }
-
-    #[test]
-    fn every_binding_is_in_the_help() {
-        let listed: Vec<&str> =
-            help_sections().iter().flat_map(|(_, rows)| rows.iter().map(|r| r.1)).collect();
-        for binding in bindings() {
-            assert!(listed.contains(&binding.help), "{} is not in the help", binding.help);
-        }
-    }
-}
+mod tests;

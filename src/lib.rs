@@ -13,6 +13,7 @@ pub mod export;
 pub mod keymap;
 pub mod load;
 pub mod model;
+pub mod passages;
 pub mod query;
 pub mod search;
 pub mod text;

@@ -2,13 +2,11 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 // Loading a large dataset makes millions of small allocations on every core; mimalloc
 // handles that several times faster than the system allocator (see docs/PERFORMANCE.md).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    annals::commands::run(annals::cli::Cli::parse())
+    annals::commands::run(annals::cli::parse())
 }

@@ -54,14 +54,30 @@ pub enum Action {
     /// Move the cursor in a picker.
     PickerMove(isize),
     PickerToggle,
-    /// Leave the screen on top for the one under it.
+    /// Go back to where the user was before the last screen change (history), or leave
+    /// the screen on top.
     Back,
+    /// `o`: read the article behind the selected event (or the citation at the link cursor).
+    OpenSource,
+    /// In the reader: the next / previous cited passage.
+    NextPassage,
+    PreviousPassage,
+    /// The next / previous link (in the detail pane: related events and citations; in the
+    /// reader: the events citing the passage).
+    NextLink,
+    PreviousLink,
     /// A click on a pane (the UI found which one, and which line of it).
     Click(Pane),
     /// The mouse wheel over a pane, this many lines (negative: up).
     Wheel(Pane, i32),
     /// `e`: open the export prompt.
     StartExport,
+    /// `r`: load the data files again.
+    Reload,
+    /// `E`: edit the record on screen in the user's editor.
+    Edit,
+    /// A reload the app asked for (or the file watcher started) is done.
+    Reloaded(super::Reloaded),
     /// The draw step measured the panes: what scrolling and paging need to know.
     Measured(Measured),
     /// A search the app asked for has (partly, when not `complete`) been answered.
@@ -102,6 +118,13 @@ pub struct Measured {
     /// Rows of the help overlay's inside, and the lines its text wraps to (when open).
     pub help_rows: u16,
     pub help_lines: u16,
+    /// The line of the detail pane's text where the link at the cursor is (when there is one).
+    pub detail_link_line: Option<u16>,
+    /// Rows of the reader's text, the lines the article wraps to, and the line where the
+    /// passage at the cursor starts.
+    pub reader_rows: u16,
+    pub reader_lines: u16,
+    pub reader_passage_line: Option<u16>,
 }
 
 impl Measured {
@@ -138,6 +161,11 @@ pub enum Effect {
     /// Count each value of `facet` over `events`, or over the events `query` selects when
     /// None (`Picker::tally`), and answer with `Counted` and the same ticket.
     Count { ticket: u64, facet: Facet, query: Query, events: Option<Arc<Vec<usize>>> },
+    /// Load the data files again (off the UI thread) and answer with `Reloaded`.
+    Reload,
+    /// Open `path` at `line` in the user's editor, with the terminal given to it meanwhile;
+    /// then reload.
+    Edit { path: PathBuf, line: u32 },
 }
 
 /// Which end of the date range a prompt sets.

@@ -43,6 +43,19 @@ pub struct Chronology {
     /// Positions in `visible`, sorted by event index; empty when `visible` is itself so
     /// (in date order).
     pub by_event: Arc<Vec<usize>>,
+    /// The link at the cursor in the detail pane (an index into `App::links`).
+    pub link: Option<usize>,
+    /// Bring the link at the cursor into view at the next frame.
+    pub reveal_link: bool,
+}
+
+/// What a link in the detail pane leads to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Link {
+    /// A related event, by id.
+    Related(String),
+    /// A citation of the selected event, by its position.
+    Citation(usize),
 }
 
 impl Chronology {
@@ -59,6 +72,7 @@ impl Chronology {
             wanted.and_then(|event| self.nearest_visible(dataset, event)).or(self.visible.first().copied());
         if self.selected != previous {
             self.detail_scroll = 0;
+            self.link = None;
         }
     }
 
@@ -91,8 +105,8 @@ impl Chronology {
         } else {
             self.by_event.partition_point(|&p| self.visible[p] < event)
         };
-        let day = dataset.event(event).date.first_day();
-        let distance = |i: usize| (dataset.event(i).date.first_day() - day).num_days().abs();
+        let day = dataset.event(event).date.anchor().first_day();
+        let distance = |i: usize| (dataset.event(i).date.anchor().first_day() - day).num_days().abs();
         let before = at.checked_sub(1).and_then(|k| self.by_event_at(k));
         let after = self.by_event_at(at);
         match (before, after) {
@@ -172,6 +186,10 @@ impl App {
                 self.status = Some("all filters cleared".to_string());
             }
             Action::Click(pane) => self.click(pane),
+            Action::OpenSource => self.open_reader_here(),
+            Action::NextLink => self.step_link(1),
+            Action::PreviousLink => self.step_link(-1),
+            Action::Submit if self.chronology.focus == Focus::Detail => self.follow_link(),
             Action::Wheel(Pane::Detail, lines) => self.scroll_detail(lines),
             Action::Wheel(Pane::List { .. }, lines) => self.select_relative(lines as isize),
             action => self.open_overlay(action),
@@ -209,6 +227,7 @@ impl App {
         if self.chronology.selected != Some(event) {
             self.chronology.selected = Some(event);
             self.chronology.detail_scroll = 0;
+            self.chronology.link = None;
         }
         self.reveal_selection();
     }
@@ -268,6 +287,48 @@ impl App {
         }
     }
 
+    /// The selected event's links, in the order the detail pane shows them: related events
+    /// (those that exist), then citations.
+    pub fn links(&self) -> Vec<Link> {
+        let Some(index) = self.chronology.selected else { return Vec::new() };
+        let event = self.dataset.event(index);
+        let related = event
+            .related
+            .iter()
+            .filter(|id| self.dataset.event_index(id).is_some())
+            .map(|id| Link::Related(id.clone()));
+        related.chain((0..event.citations.len()).map(Link::Citation)).collect()
+    }
+
+    fn step_link(&mut self, by: isize) {
+        let count = self.links().len();
+        if count == 0 {
+            return;
+        }
+        self.chronology.focus = Focus::Detail;
+        let next = match self.chronology.link {
+            None if by > 0 => 0,
+            None => count - 1,
+            Some(at) => (at as isize + by).clamp(0, count as isize - 1) as usize,
+        };
+        self.chronology.link = Some(next);
+        self.chronology.reveal_link = true;
+    }
+
+    /// Enter on a link: a related event is selected, a citation opens the reader.
+    fn follow_link(&mut self) {
+        let Some(link) = self.chronology.link.and_then(|at| self.links().get(at).cloned()) else { return };
+        match link {
+            Link::Related(id) => {
+                if let Some(target) = self.dataset.event_index(&id) {
+                    self.push_place();
+                    self.show_event(target);
+                }
+            }
+            Link::Citation(_) => self.open_reader_here(),
+        }
+    }
+
     /// The keys that open an overlay over the chronology.
     fn open_overlay(&mut self, action: Action) {
         match action {
@@ -289,7 +350,7 @@ impl App {
             }
             Action::StartExport => {
                 let input = self.default_export_name();
-                self.overlay = Some(Overlay::Export { input, confirm: false, error: None });
+                self.overlay = Some(Overlay::Export { input, confirm: false, error: None, empty: false });
             }
             _ => {}
         }

@@ -15,14 +15,20 @@ use crate::search::WordMatcher;
 mod action;
 mod chronology;
 mod density;
+mod history;
 mod overlay;
+mod reader;
+mod reload;
 mod search_job;
 mod view;
 
 pub use action::{Action, Bound, Effect, ExportOutcome, Measured, Pane};
-pub use chronology::{Chronology, Focus, Row};
+pub use chronology::{Chronology, Focus, Link, Row};
 pub use density::Density;
-pub use overlay::{History, Overlay, Picker, PickerOption};
+pub use history::Place;
+pub use overlay::{Overlay, Picker, PickerOption, SearchHistory};
+pub use reader::Reader;
+pub use reload::{Loaded, Problems, Reloaded};
 pub use search_job::search;
 pub use view::View;
 
@@ -31,6 +37,10 @@ pub use view::View;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Screen {
     Chronology,
+    /// An article, with the passages events cite.
+    Reader(Box<Reader>),
+    /// What is wrong with the data files after a reload; the last good data stays under it.
+    Problems(Box<Problems>),
 }
 
 pub struct App {
@@ -45,10 +55,12 @@ pub struct App {
     pub overlay: Option<Overlay>,
     /// What the last frame measured (pane heights and content lengths).
     pub measured: Measured,
+    /// The places left by screen changes, newest last (Backspace goes back).
+    pub history: Vec<Place>,
     /// A one-line message for the footer (filters cleared, a bad date …).
     pub status: Option<String>,
     /// Searches kept with Enter, for ↑ and ↓ in the search prompt.
-    pub history: History,
+    pub searches: SearchHistory,
     pub should_quit: bool,
     /// `--data DIR` as given, for the command line an export prints; None for the bundled dataset.
     pub data_dir: Option<PathBuf>,
@@ -70,6 +82,8 @@ pub struct App {
     tickets: u64,
     /// True from asking for an export until its outcome is in.
     pub exporting: bool,
+    /// The dataset a reload replaced, for the runtime to free off the UI thread.
+    pub retired: Option<Arc<Dataset>>,
     /// With background search, a picker counting more events than this counts them off the
     /// UI thread (a million events take tens of milliseconds).
     pub count_at_once: usize,
@@ -85,8 +99,9 @@ impl App {
             screens: vec![Screen::Chronology],
             overlay: None,
             measured: Measured::default(),
+            history: Vec::new(),
             status: None,
-            history: History::default(),
+            searches: SearchHistory::default(),
             should_quit: false,
             data_dir: None,
             background_search: false,
@@ -97,6 +112,7 @@ impl App {
             selection_anchor: None,
             tickets: 0,
             exporting: false,
+            retired: None,
             count_at_once: 100_000,
         };
         app.refilter();
@@ -122,6 +138,9 @@ impl App {
             Action::Quit => self.should_quit = true,
             Action::Measured(measured) => self.measured(measured),
             Action::ExportDone(outcome) => self.export_done(outcome),
+            Action::Reloaded(reloaded) => self.reloaded(reloaded),
+            Action::Reload if self.overlay.is_none() => self.pending = Some(Effect::Reload),
+            Action::Edit if self.overlay.is_none() => self.edit(),
             Action::Counted { ticket, tally } => {
                 if let Some(Overlay::Picker(picker)) = &mut self.overlay {
                     if picker.counting && picker.ticket == ticket {
@@ -152,17 +171,24 @@ impl App {
 
     fn screen_update(&mut self, action: Action) {
         match action {
-            Action::Back if self.screens.len() > 1 => {
-                self.screens.pop();
-            }
+            Action::Back => self.back(),
             action => match self.screen() {
                 Screen::Chronology => self.chronology_update(action),
+                Screen::Reader(_) => self.reader_update(action),
+                Screen::Problems(_) => self.problems_update(action),
             },
         }
     }
 
+    /// True while a frame must measure something for the app (a passage or link to bring
+    /// into view), even if the sizes did not change.
+    pub fn wants_measure(&self) -> bool {
+        self.chronology.reveal_link || matches!(self.screen(), Screen::Reader(reader) if reader.reveal)
+    }
+
     /// The draw step's measurements: keep the selection in view and scrolls in range.
     fn measured(&mut self, measured: Measured) {
+        self.reveal_marked(&measured);
         if measured == self.measured {
             return;
         }
@@ -177,6 +203,32 @@ impl App {
         self.chronology.detail_scroll = self.chronology.detail_scroll.min(measured.detail_max_scroll());
         if let Some(Overlay::Help { scroll }) = &mut self.overlay {
             *scroll = (*scroll).min(measured.help_max_scroll());
+        }
+    }
+
+    /// Scroll the reader to its current passage, and the detail pane to its link, when asked.
+    fn reveal_marked(&mut self, measured: &Measured) {
+        if let Some(Screen::Reader(reader)) = self.screens.last_mut() {
+            if reader.reveal {
+                if let Some(line) = measured.reader_passage_line {
+                    // A third of the way down, with what leads up to it above.
+                    let max = measured.reader_lines.saturating_sub(measured.reader_rows);
+                    reader.scroll = line.saturating_sub(measured.reader_rows / 3).min(max);
+                    reader.reveal = false;
+                }
+            }
+        }
+        let chronology = &mut self.chronology;
+        if chronology.reveal_link {
+            if let Some(line) = measured.detail_link_line {
+                let rows = measured.detail_rows.max(1);
+                if line < chronology.detail_scroll {
+                    chronology.detail_scroll = line;
+                } else if line >= chronology.detail_scroll + rows {
+                    chronology.detail_scroll = line + 1 - rows;
+                }
+                chronology.reveal_link = false;
+            }
         }
     }
 

@@ -1,40 +1,87 @@
-//! Writing a list of events out: markdown for reports, plain text for reading, JSON and
-//! CSV for scripts. `annals list`, `annals export` and the TUI's export share these writers.
+//! Writing a list of events out: markdown and HTML for reports, plain text for reading,
+//! JSON, CSV and TimelineJS for other programs. `annals list`, `annals export` and the TUI's
+//! export share these writers.
 
+mod csv;
+mod describe;
+mod html;
+mod json;
+mod lines;
 mod markdown;
+mod paths;
+mod records;
+mod show;
+mod timelinejs;
 mod write;
 
-use std::io::{self, Write};
 use std::path::Path;
 
-use serde::Serialize;
-
-use crate::model::{Dataset, Event, Quantity};
+use crate::model::Dataset;
 use crate::query::Query;
 use crate::text::clean;
 
-pub use markdown::{Markdown, describe, escape};
-pub use write::{WriteError, write_atomically};
+pub use csv::{neutralise, write_csv};
+pub use describe::describe;
+pub use json::write_json;
+pub use lines::write_text;
+pub use markdown::{Markdown, escape};
+pub use paths::{expand_tilde, expand_tilde_with};
+pub use records::{CitationRecord, EventRecord};
+pub use show::{
+    write_article, write_article_json, write_coverage, write_coverage_json, write_event, write_event_json,
+};
+pub use timelinejs::write_timelinejs;
+pub use write::{
+    WriteError, describe_io_error, exit_removing_temporary_files, remove_temporary_files_on_signals,
+    write_atomically,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ExportFormat {
     /// Markdown: chronology, footnoted quotes and sources
     Md,
+    /// The markdown report as one self-contained HTML page
+    Html,
     /// A JSON array of event objects (as `list --format json`)
     Json,
     /// CSV with a header row (as `list --format csv`)
     Csv,
+    /// TimelineJS3's JSON: a slide an event, dates at their precision
+    #[value(name = "timelinejs")]
+    TimelineJs,
 }
 
 impl ExportFormat {
-    /// The format a file name implies: .json, .csv, else markdown.
+    /// The format a file name implies: .html or .htm, .json, .csv, else markdown.
     pub fn for_path(path: &Path) -> Self {
         match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+            Some("html" | "htm") => ExportFormat::Html,
             Some("json") => ExportFormat::Json,
             Some("csv") => ExportFormat::Csv,
             _ => ExportFormat::Md,
         }
     }
+
+    /// The name `--format` takes.
+    pub fn name(self) -> &'static str {
+        match self {
+            ExportFormat::Md => "md",
+            ExportFormat::Html => "html",
+            ExportFormat::Json => "json",
+            ExportFormat::Csv => "csv",
+            ExportFormat::TimelineJs => "timelinejs",
+        }
+    }
+}
+
+/// How data text is written, beyond the format itself.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// The output is a terminal: in JSON and CSV, control and invisible characters from the
+    /// data become U+FFFD, as in text output. Off, JSON and CSV keep the data exact.
+    pub terminal: bool,
+    /// CSV cells that start like a formula are written as they are, without a leading `'`.
+    pub raw_csv: bool,
 }
 
 /// One export: which events, chosen how, in what format, and where it will be written.
@@ -52,45 +99,60 @@ pub struct Export<'a> {
 }
 
 impl Export<'_> {
-    /// The `annals export …` command line that reproduces this export.
+    /// The `annals export …` command line that reproduces this export. What the user typed
+    /// (the query, paths) is cleaned of control characters: it is shown to people.
     pub fn command(&self) -> String {
         let mut words: Vec<String> = vec!["annals".into()];
         if let Some(dir) = self.data_dir {
-            words.extend(["--data".into(), dir.display().to_string()]);
+            words.extend(["--data".into(), clean(&dir.display().to_string())]);
         }
         words.push("export".into());
         if !self.query.is_empty() {
-            words.extend(["--query".into(), self.query.to_string()]);
+            words.extend(["--query".into(), clean(&self.query.to_string())]);
         }
-        match self.format {
-            ExportFormat::Md => {}
-            ExportFormat::Json => words.extend(["--format".into(), "json".into()]),
-            ExportFormat::Csv => words.extend(["--format".into(), "csv".into()]),
+        if self.format != ExportFormat::Md {
+            words.extend(["--format".into(), self.format.name().into()]);
         }
         if let Some(output) = self.output {
-            words.extend(["-o".into(), output.display().to_string()]);
+            words.extend(["-o".into(), clean(&output.display().to_string())]);
         }
         shell_words::join(words)
     }
 
+    /// The export's bytes, for a file: JSON and CSV exact, CSV formulas neutralised.
     pub fn render(&self) -> Vec<u8> {
+        self.render_with(Options::default())
+    }
+
+    pub fn render_with(&self, options: Options) -> Vec<u8> {
         let mut bytes = Vec::new();
+        let markdown = || {
+            let command = self.command();
+            Markdown {
+                dataset: self.dataset,
+                events: self.events,
+                query: self.query,
+                command: &command,
+                generated: self.generated,
+            }
+            .render()
+        };
         // Writing into a Vec cannot fail: io::Write for Vec<u8> never returns an error.
         let _ = match self.format {
             ExportFormat::Md => {
-                let command = self.command();
-                let markdown = Markdown {
-                    dataset: self.dataset,
-                    events: self.events,
-                    query: self.query,
-                    command: &command,
-                    generated: self.generated,
-                };
-                bytes.extend_from_slice(markdown.render().as_bytes());
+                bytes.extend_from_slice(markdown().as_bytes());
                 Ok(())
             }
-            ExportFormat::Json => write_json(&mut bytes, self.dataset, self.events),
-            ExportFormat::Csv => write_csv(&mut bytes, self.dataset, self.events),
+            ExportFormat::Html => {
+                let title = format!("{}: chronology", self.dataset.name());
+                bytes.extend_from_slice(html::page(&markdown(), &title).as_bytes());
+                Ok(())
+            }
+            ExportFormat::Json => write_json(&mut bytes, self.dataset, self.events, options),
+            ExportFormat::Csv => write_csv(&mut bytes, self.dataset, self.events, options),
+            ExportFormat::TimelineJs => {
+                write_timelinejs(&mut bytes, self.dataset, self.events, self.query, options)
+            }
         };
         bytes
     }
@@ -101,154 +163,4 @@ pub fn generated_now() -> String {
     chrono::DateTime::<chrono::Utc>::from(std::time::SystemTime::now())
         .format("%Y-%m-%d %H:%M UTC")
         .to_string()
-}
-
-/// One event as the JSON and CSV outputs present it, with each citation's article path.
-#[derive(Debug, Serialize)]
-pub struct EventRecord<'a> {
-    pub id: &'a str,
-    /// The date as curated (`2023`, `2023-08` or `2023-08-30`).
-    pub date: String,
-    pub date_precision: crate::date::DatePrecision,
-    pub until: Option<String>,
-    pub date_basis: Option<&'a str>,
-    pub reported: Option<String>,
-    pub reported_basis: Option<&'a str>,
-    pub title: &'a str,
-    pub summary: &'a str,
-    pub kind: &'static str,
-    pub status: &'static str,
-    pub actors: &'a [String],
-    pub weapons: &'a [String],
-    pub from: Option<&'a str>,
-    pub to: Option<&'a str>,
-    pub claimed_by: &'a [String],
-    pub related: &'a [String],
-    pub quantities: &'a [Quantity],
-    pub citations: Vec<CitationRecord<'a>>,
-}
-
-#[derive(Debug, Serialize)]
-pub struct CitationRecord<'a> {
-    pub source: &'a str,
-    /// The article's path as the dataset gives it, e.g. `seeds/003_1e972da549e7da1c.txt`.
-    pub file: &'a str,
-    pub quote: &'a str,
-}
-
-impl<'a> EventRecord<'a> {
-    pub fn new(event: &'a Event, dataset: &'a Dataset) -> Self {
-        Self {
-            id: &event.id,
-            date: event.date.to_string(),
-            date_precision: event.date.precision(),
-            until: event.until.map(|d| d.to_string()),
-            date_basis: event.date_basis.as_deref(),
-            reported: event.reported.map(|d| d.to_string()),
-            reported_basis: event.reported_basis.as_deref(),
-            title: &event.title,
-            summary: &event.summary,
-            kind: event.kind.as_str(),
-            status: event.status.as_str(),
-            actors: &event.actors,
-            weapons: &event.weapons,
-            from: event.from.as_deref(),
-            to: event.to.as_deref(),
-            claimed_by: &event.claimed_by,
-            related: &event.related,
-            quantities: &event.quantities,
-            citations: event
-                .citations
-                .iter()
-                .map(|c| CitationRecord {
-                    source: &c.source,
-                    file: dataset.source(&c.source).map_or("", |s| s.file.as_str()),
-                    quote: &c.quote,
-                })
-                .collect(),
-        }
-    }
-}
-
-/// A JSON array of the events, pretty-printed, with a final newline.
-pub fn write_json(out: &mut dyn Write, dataset: &Dataset, events: &[usize]) -> io::Result<()> {
-    let records: Vec<EventRecord<'_>> =
-        events.iter().map(|&i| EventRecord::new(&dataset.events()[i], dataset)).collect();
-    serde_json::to_writer_pretty(&mut *out, &records)?;
-    writeln!(out)
-}
-
-const CSV_HEADER: [&str; 17] = [
-    "id",
-    "date",
-    "until",
-    "date_basis",
-    "title",
-    "summary",
-    "kind",
-    "status",
-    "actors",
-    "weapons",
-    "from",
-    "to",
-    "claimed_by",
-    "related",
-    "quantities",
-    "sources",
-    "quotes",
-];
-
-/// CSV with a header row; lists are joined with "; ", quotes with line breaks.
-pub fn write_csv(out: &mut dyn Write, dataset: &Dataset, events: &[usize]) -> io::Result<()> {
-    let mut writer = csv::Writer::from_writer(out);
-    writer.write_record(CSV_HEADER)?;
-    for &i in events {
-        let event = &dataset.events()[i];
-        let quantities: Vec<String> = event.quantities.iter().map(Quantity::to_string).collect();
-        let sources: Vec<&str> = event.citations.iter().map(|c| c.source.as_str()).collect();
-        let quotes: Vec<&str> = event.citations.iter().map(|c| c.quote.as_str()).collect();
-        writer.write_record([
-            event.id.as_str(),
-            &event.date.to_string(),
-            &event.until.map(|d| d.to_string()).unwrap_or_default(),
-            event.date_basis.as_deref().unwrap_or_default(),
-            &event.title,
-            &event.summary,
-            event.kind.as_str(),
-            event.status.as_str(),
-            &event.actors.join("; "),
-            &event.weapons.join("; "),
-            event.from.as_deref().unwrap_or_default(),
-            event.to.as_deref().unwrap_or_default(),
-            &event.claimed_by.join("; "),
-            &event.related.join("; "),
-            &quantities.join("; "),
-            &sources.join("; "),
-            &quotes.join("\n"),
-        ])?;
-    }
-    writer.flush()
-}
-
-/// One line an event (date, kind, status, title, id) in aligned columns, then the count.
-/// Text for reading: control characters and invisible formatting are shown, not obeyed.
-pub fn write_text(out: &mut dyn Write, dataset: &Dataset, events: &[usize]) -> io::Result<()> {
-    let width =
-        |f: &dyn Fn(&Event) -> usize| events.iter().map(|&i| f(&dataset.events()[i])).max().unwrap_or(0);
-    let date_width = width(&|e| e.date_label().chars().count());
-    let kind_width = width(&|e| e.kind.as_str().len());
-    let status_width = width(&|e| e.status.as_str().len());
-    for &i in events {
-        let event = &dataset.events()[i];
-        writeln!(
-            out,
-            "{:date_width$}  {:kind_width$}  {:status_width$}  {}  [{}]",
-            event.date_label(),
-            event.kind.as_str(),
-            event.status.as_str(),
-            clean(&event.title),
-            clean(&event.id),
-        )?;
-    }
-    writeln!(out, "{} of {} events", events.len(), dataset.events().len())
 }

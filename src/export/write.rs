@@ -1,21 +1,72 @@
-//! Writing a file so that it is either completely written or not touched at all.
+//! Writing a file so that it is either completely written or not touched at all, even when
+//! the process is told to stop half-way.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard, PoisonError};
+
+use crate::text::clean;
 
 /// Why an export could not be written. Nothing was written in any of these cases.
+/// Paths are shown cleaned of control characters: they may come from the user.
 #[derive(Debug, thiserror::Error)]
 pub enum WriteError {
-    #[error("{} already exists; nothing was written (overwrite it with --force, or choose another name)", .0.display())]
+    #[error("{} already exists; nothing was written (overwrite it with --force, or choose another name)", shown(.0))]
     Exists(PathBuf),
-    #[error("{} is a directory; give a file name, such as {}", .0.display(), .0.join("annals.md").display())]
+    #[error("{} is a directory; give a file name, such as {}", shown(.0), shown(&.0.join("annals.md")))]
     IsDirectory(PathBuf),
-    #[error("{} is not a regular file (a device or pipe); export to a file path instead", .0.display())]
+    #[error("{} is not a regular file (a device or pipe); export to a file path instead", shown(.0))]
     NotAFile(PathBuf),
-    #[error("{} is a symbolic link; export to the file it points to, or to another name", .0.display())]
+    #[error("{} is a symbolic link; export to the file it points to, or to another name", shown(.0))]
     SymbolicLink(PathBuf),
-    #[error("cannot write {}: {reason}; nothing was written", .path.display())]
+    #[error("cannot write {}: {reason}; nothing was written", shown(.path))]
     Io { path: PathBuf, reason: String },
+}
+
+fn shown(path: &Path) -> String {
+    clean(&path.display().to_string())
+}
+
+/// The temporary files being written now, for `remove_temporary_files_on_signals`. Held
+/// while one is created and while one is renamed into place, so that a signal sees each
+/// either listed or finished.
+static BEING_WRITTEN: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+fn being_written() -> MutexGuard<'static, Vec<PathBuf>> {
+    BEING_WRITTEN.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// On SIGINT, SIGTERM, SIGHUP or SIGQUIT, delete the temporary file of any export being
+/// written and exit with 128 + the signal's number. For the command line, where nothing else
+/// handles these signals; the terminal UI has its own handling and waits for its export.
+pub fn remove_temporary_files_on_signals() -> std::io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP, SIGQUIT])?;
+    std::thread::Builder::new().name("export-signals".into()).spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            exit_removing_temporary_files(128 + signal);
+        }
+    })?;
+    Ok(())
+}
+
+/// Delete the temporary file of any export being written, and exit with `code`. Exits with
+/// the list's lock held, so no export can start or finish a rename meanwhile.
+pub fn exit_removing_temporary_files(code: i32) -> ! {
+    let temporaries = being_written();
+    for path in temporaries.iter() {
+        let _ = std::fs::remove_file(path);
+    }
+    std::process::exit(code);
+}
+
+/// Takes a temporary file off the list when dropped, after the file itself is gone.
+struct Listed(PathBuf);
+
+impl Drop for Listed {
+    fn drop(&mut self) {
+        being_written().retain(|path| *path != self.0);
+    }
 }
 
 /// Write `bytes` to `path` through a temporary file in the same directory, renamed into
@@ -36,7 +87,8 @@ pub fn write_atomically(path: &Path, bytes: &[u8], overwrite: bool) -> Result<()
     if !overwrite && path.exists() {
         return Err(WriteError::Exists(path.to_path_buf()));
     }
-    let io = |error: std::io::Error| WriteError::Io { path: path.to_path_buf(), reason: describe(&error) };
+    let failed = |reason: String| WriteError::Io { path: path.to_path_buf(), reason };
+    let io = |error: std::io::Error| failed(describe_io_error(&error));
     let directory = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
@@ -51,12 +103,23 @@ pub fn write_atomically(path: &Path, bytes: &[u8], overwrite: bool) -> Result<()
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
-    let mut temporary = builder.tempfile_in(directory).map_err(io)?;
+    // `_listed` is declared first so that it is dropped last: the file is deleted before it
+    // leaves the list.
+    let _listed;
+    let mut temporary;
+    {
+        let mut list = being_written();
+        temporary =
+            builder.tempfile_in(directory).map_err(|error| failed(cannot_create_in(directory, &error)))?;
+        list.push(temporary.path().to_path_buf());
+        _listed = Listed(temporary.path().to_path_buf());
+    }
     if let Some(existing) = &existing {
-        std::fs::set_permissions(temporary.path(), existing.permissions()).map_err(io)?;
+        std::fs::set_permissions(temporary.path(), kept_permissions(existing)).map_err(io)?;
     }
     temporary.write_all(bytes).map_err(io)?;
     temporary.as_file().sync_all().map_err(io)?;
+    let _listed_while_renaming = being_written();
     let persisted = if overwrite {
         temporary.persist(path).map(drop)
     } else {
@@ -64,15 +127,49 @@ pub fn write_atomically(path: &Path, bytes: &[u8], overwrite: bool) -> Result<()
     };
     persisted.map_err(|error| match error.error.kind() {
         std::io::ErrorKind::AlreadyExists => WriteError::Exists(path.to_path_buf()),
-        _ => io(error.error),
+        _ => {
+            failed(format!("cannot rename the finished file into place: {}", describe_io_error(&error.error)))
+        }
     })
 }
 
-fn describe(error: &std::io::Error) -> String {
+/// An overwritten file's permissions for its replacement, without setuid, setgid or sticky
+/// bits: a new file must not carry privileges its old contents had.
+fn kept_permissions(existing: &std::fs::Metadata) -> std::fs::Permissions {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::Permissions::from_mode(existing.permissions().mode() & 0o777)
+    }
+    #[cfg(not(unix))]
+    existing.permissions()
+}
+
+/// Why no file could be created in `directory`: that it is missing or not a directory when
+/// so, else what the system said (a "not found" in /proc is not a missing directory).
+fn cannot_create_in(directory: &Path, error: &std::io::Error) -> String {
+    match std::fs::metadata(directory) {
+        Err(_) => format!("the directory {} does not exist", shown(directory)),
+        Ok(meta) if !meta.is_dir() => format!("{} is not a directory", shown(directory)),
+        Ok(_) if error.kind() == std::io::ErrorKind::PermissionDenied => {
+            format!("permission denied in {}", shown(directory))
+        }
+        Ok(_) => format!("cannot create a file in {}: {}", shown(directory), describe_io_error(error)),
+    }
+}
+
+/// An I/O error in a few plain words, or as the system says it (without the temporary
+/// file's name that tempfile adds: that file no longer exists).
+pub fn describe_io_error(error: &std::io::Error) -> String {
     match error.kind() {
         std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-        std::io::ErrorKind::NotFound => "the directory does not exist".to_string(),
         std::io::ErrorKind::StorageFull => "the disk is full".to_string(),
-        _ => error.to_string(),
+        _ => {
+            let said = error.to_string();
+            match said.rfind(" at path \"") {
+                Some(at) => said[..at].to_string(),
+                None => said,
+            }
+        }
     }
 }

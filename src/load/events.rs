@@ -1,20 +1,24 @@
 //! One event's checks, each a small function for one family of problems (texts, dates,
-//! references, quantities, citations), and its conversion into the model's `Event`. Safe on
-//! many threads at once; references to other events are checked across files (`links`).
+//! lists, references, quantities, citations), and its conversion into the model's `Event`.
+//! Safe on many threads at once; references to other events are checked across files
+//! (`links`).
 
-use rustc_hash::FxHashMap as HashMap;
+use std::hash::Hash;
 
+use rustc_hash::{FxHashMap as HashMap, FxHashSet};
+use triomphe::Arc;
+
+use super::diagnose::Damage;
+use super::limits::{
+    ENTRIES_PER_LIST, QUOTE_CHARS, QUOTE_MIN_CHARS, QUOTE_MIN_WORDS, SUMMARY_CHARS, TITLE_CHARS, too_long,
+    too_many,
+};
 use super::parse::RecordProblem;
-use super::provenance::{contains, normalised};
-use super::raw::{Id, RawEvent};
+use super::problems::shown_id;
+use super::provenance::{find_quote, normalised};
+use super::raw::{Id, RawCitation, RawEvent};
 use super::registry::{Reference, Registry, invalid_id};
-use crate::model::{Citation, Event, EventFacets, Qualifier, Quantity, group_thousands};
-
-/// The longest a title, a summary and a quote may be, in characters: past these a record is
-/// almost surely a paste gone wrong, and would swamp the screen and the export.
-const TITLE_LIMIT: usize = 500;
-const SUMMARY_LIMIT: usize = 20_000;
-const QUOTE_LIMIT: usize = 10_000;
+use crate::model::{Event, EventFacets, Qualifier, Status, group_thousands};
 
 /// What an event's references are checked against.
 pub(crate) struct References<'r> {
@@ -26,88 +30,83 @@ pub(crate) struct References<'r> {
 }
 
 /// A checked event, what the filter reads of it, and where it is written.
-pub(crate) type Checked = (Box<Event>, EventFacets, Placement);
+pub(crate) type Checked = (Arc<Event>, EventFacets, Placement);
 
-/// Where an event is written, for the checks across files.
+/// Where in its file an event is written, for the checks across files.
 pub(crate) struct Placement {
-    /// The file's index in the problem log.
-    pub(crate) file: usize,
     pub(crate) id_offset: usize,
     /// Where each of the event's `related` ids is written.
     pub(crate) related_offsets: Vec<usize>,
 }
 
 /// The problems found in one event, at offsets in its file.
-struct Findings<'e> {
+struct Findings {
     /// Where the text the event's spans count from starts in its file.
     base: usize,
-    id: &'e str,
     problems: Vec<RecordProblem>,
 }
 
-impl Findings<'_> {
+impl Findings {
     fn add(&mut self, offset: usize, message: String) {
-        self.problems.push((self.base + offset, format!("event {}", self.id), message));
+        self.problems.push((self.base + offset, message));
     }
 }
 
-/// Check one event against the taxonomies and its articles, and convert it.
+/// Check one event against the taxonomies and its articles, and convert it. Fields that
+/// are stand-ins (`damage`) are not checked: their problem is reported already.
 /// Offsets are the spans' plus `base`, where the text they count from starts in the file.
 pub(crate) fn check_event(
     event: RawEvent,
     refs: &References<'_>,
     base: usize,
+    damage: &Damage,
 ) -> (Checked, Vec<RecordProblem>) {
-    let mut findings = Findings { base, id: event.id.get_ref(), problems: Vec::new() };
-    check_texts(&event, &mut findings);
-    check_dates(&event, &mut findings);
-    let sources_known = check_references(&event, refs, &mut findings);
+    let mut findings = Findings { base, problems: Vec::new() };
+    check_texts(&event, damage, &mut findings);
+    check_dates(&event, damage, &mut findings);
+    check_credibility(&event, damage, &mut findings);
+    check_lists(&event, &mut findings);
+    let sources_known = check_references(&event, refs, damage, &mut findings);
     check_quantities(&event, &mut findings);
-    check_citations(&event, refs, &sources_known, &mut findings);
+    check_citations(&event, refs, &sources_known, damage, &mut findings);
     // Last, as when ids were checked after the other checks: problems at one place keep
     // their order.
     if let Some(message) = invalid_id(event.id.get_ref()) {
         findings.add(event.id.span().start, message);
     }
-    let problems = findings.problems;
     let placement = Placement {
-        file: 0,
         id_offset: base + event.id.span().start,
         related_offsets: event.related.iter().map(|r| base + r.span().start).collect(),
     };
-    let event = into_event(event);
+    let event = event.into_event();
     let facets = EventFacets::of(
         &event,
         |id| refs.actors.position(id),
         |id| refs.weapons.position(id),
         |id| refs.sources.position(id),
     );
-    ((Box::new(event), facets, placement), problems)
+    ((Arc::new(event), facets, placement), findings.problems)
 }
 
 /// Titles and summaries written out, and titles, summaries and quotes within their limits.
-fn check_texts(event: &RawEvent, findings: &mut Findings<'_>) {
-    for (field, value) in [("title", &event.title), ("summary", &event.summary)] {
+fn check_texts(event: &RawEvent, damage: &Damage, findings: &mut Findings) {
+    let texts = [("title", &event.title, TITLE_CHARS), ("summary", &event.summary, SUMMARY_CHARS)];
+    let texts = texts.into_iter().filter(|(field, ..)| !damage.has(field));
+    for (field, value, _) in texts.clone() {
         if value.get_ref().trim().is_empty() {
             findings.add(value.span().start, format!("`{field}` is empty; write it out"));
         }
     }
-    let long = |text: &str, limit: usize| text.len() > limit && text.chars().count() > limit;
-    let length = |text: &str| group_thousands(text.chars().count() as u64);
-    for (field, value, limit) in
-        [("title", &event.title, TITLE_LIMIT), ("summary", &event.summary, SUMMARY_LIMIT)]
-    {
-        if long(value.get_ref(), limit) {
-            let (length, limit) = (length(value.get_ref()), group_thousands(limit as u64));
-            findings.add(
-                value.span().start,
-                format!("`{field}` is {length} characters long; keep it under {limit}"),
-            );
+    for (field, value, limit) in texts {
+        if let Some(problem) = too_long(value.get_ref(), limit) {
+            findings.add(value.span().start, format!("`{field}` {problem}"));
         }
     }
     for citation in &event.citations {
-        if long(citation.quote.get_ref(), QUOTE_LIMIT) {
-            let (length, limit) = (length(citation.quote.get_ref()), group_thousands(QUOTE_LIMIT as u64));
+        let quote = citation.quote.get_ref();
+        if too_long(quote, QUOTE_CHARS).is_some() {
+            let (length, limit) =
+                (group_thousands(quote.chars().count() as u64), group_thousands(QUOTE_CHARS as u64));
             let message = format!(
                 "the quote is {length} characters long; cite the passage that supports the event, under {limit}"
             );
@@ -116,23 +115,120 @@ fn check_texts(event: &RawEvent, findings: &mut Findings<'_>) {
     }
 }
 
-/// A span does not end before it begins.
-fn check_dates(event: &RawEvent, findings: &mut Findings<'_>) {
-    if let Some(until) = &event.until {
-        if until.get_ref().last_day() < event.date.get_ref().first_day() {
+/// A span does not end before it begins, `until` ends one date, not an interval, and what is
+/// not planned is not reported before it can have happened.
+fn check_dates(event: &RawEvent, damage: &Damage, findings: &mut Findings) {
+    if damage.has("date") {
+        return;
+    }
+    let date = event.date.get_ref();
+    // The first day it may cover: none for an open or unknown start.
+    let first = date.days().first;
+    if let Some(until) = event.until.as_ref().filter(|_| date.is_interval()) {
+        let message = "`until` goes with one date; write the interval's end in `date` (e.g. \"2023-08/2023-11-01\") and remove `until`";
+        findings.add(until.span().start, message.into());
+    } else if let Some(until) = event.until.as_ref().filter(|until| until.get_ref().last_day() < first) {
+        let message =
+            format!("`until` {} is before `date` {date}; swap them or correct one", until.get_ref());
+        findings.add(until.span().start, message);
+    }
+    let ahead = matches!(event.status, Status::Planned | Status::Pledged) || damage.has("status");
+    if let Some(reported) = event.reported.as_ref().filter(|r| !ahead && r.get_ref().last_day() < first) {
+        let message = format!(
+            "`reported` {} is before `date` {date}; only a planned or pledged event is reported before it happens: correct one",
+            reported.get_ref()
+        );
+        findings.add(reported.span().start, message);
+    }
+}
+
+/// A credibility comes with its reason, and a reason with its credibility.
+fn check_credibility(event: &RawEvent, damage: &Damage, findings: &mut Findings) {
+    if damage.has("credibility") || damage.has("credibility_reason") {
+        return; // Its problem is reported already, and the other half would be reported alone.
+    }
+    match (&event.credibility, &event.credibility_reason) {
+        (Some(credibility), None) => findings.add(
+            credibility.span().start,
+            "`credibility` needs a `credibility_reason`: say in a line why".into(),
+        ),
+        (None, Some(reason)) => findings.add(
+            reason.span().start,
+            "`credibility_reason` needs a `credibility`: 1 (confirmed by other sources) to 6 (truth cannot be judged)".into(),
+        ),
+        (_, Some(reason)) if reason.get_ref().trim().is_empty() => {
+            findings.add(reason.span().start, "`credibility_reason` is empty; write it out".into())
+        }
+        _ => {}
+    }
+}
+
+/// No list is too long or names anything twice, and a transfer goes between two parties.
+fn check_lists(event: &RawEvent, findings: &mut Findings) {
+    let lists = [
+        ("actors", &event.actors),
+        ("weapons", &event.weapons),
+        ("claimed_by", event.claimed_by.get_ref()),
+        ("related", &event.related),
+    ];
+    for (field, list) in lists {
+        if let Some(problem) = too_many(list.len(), ENTRIES_PER_LIST) {
+            findings.add(list[ENTRIES_PER_LIST].span().start, format!("`{field}` {problem}"));
+            continue;
+        }
+        for repeat in repeats(list, |id| id.get_ref()) {
+            let message =
+                format!("`{field}` names \"{}\" twice; remove the repeat", shown_id(repeat.get_ref()));
+            findings.add(repeat.span().start, message);
+        }
+    }
+    let spans = [
+        (
+            "quantities",
+            event.quantities.iter().map(|q| q.span().start).nth(ENTRIES_PER_LIST),
+            event.quantities.len(),
+        ),
+        (
+            "citations",
+            event.citations.iter().map(|c| c.source.span().start).nth(ENTRIES_PER_LIST),
+            event.citations.len(),
+        ),
+    ];
+    for (field, beyond, count) in spans {
+        if let (Some(problem), Some(at)) = (too_many(count, ENTRIES_PER_LIST), beyond) {
+            findings.add(at, format!("`{field}` {problem}"));
+        }
+    }
+    if let (Some(from), Some(to)) = (&event.from, &event.to) {
+        if from.get_ref() == to.get_ref() {
             let message = format!(
-                "`until` {} is before `date` {}; swap them or correct one",
-                until.get_ref(),
-                event.date.get_ref()
+                "`from` and `to` are both \"{}\"; a transfer goes from one party to another",
+                shown_id(to.get_ref())
             );
-            findings.add(until.span().start, message);
+            findings.add(to.span().start, message);
         }
     }
 }
 
+/// The entries of `items` equal (by `key`) to an earlier one, in order.
+fn repeats<'a, T, K: Eq + Hash>(items: &'a [T], key: impl Fn(&'a T) -> K) -> Vec<&'a T> {
+    if items.len() <= 16 {
+        // Lists are short: comparing each pair beats building a set, for every event.
+        let earlier = |i: usize| items[..i].iter().any(|other| key(other) == key(&items[i]));
+        return (0..items.len()).filter(|&i| earlier(i)).map(|i| &items[i]).collect();
+    }
+    let mut seen = FxHashSet::default();
+    items.iter().filter(|item| !seen.insert(key(item))).collect()
+}
+
 /// Every actor, weapon and source named exists; no event is related to itself; someone
 /// claims it. Whether each citation's source is known, in order.
-fn check_references(event: &RawEvent, refs: &References<'_>, findings: &mut Findings<'_>) -> Vec<bool> {
+fn check_references(
+    event: &RawEvent,
+    refs: &References<'_>,
+    damage: &Damage,
+    findings: &mut Findings,
+) -> Vec<bool> {
     let mut check = |registry: &Registry, reference: &Id| match registry.check(reference.get_ref()) {
         Reference::Known => true,
         Reference::Unknown(message) => {
@@ -154,7 +250,7 @@ fn check_references(event: &RawEvent, refs: &References<'_>, findings: &mut Find
             "an event cannot be related to itself; remove it from `related`".into(),
         );
     }
-    if event.claimed_by.get_ref().is_empty() {
+    if event.claimed_by.get_ref().is_empty() && !damage.has("claimed_by") {
         let message = "`claimed_by` is empty; name who asserts this (an actor id)";
         findings.add(event.claimed_by.span().start, message.into());
     }
@@ -162,7 +258,7 @@ fn check_references(event: &RawEvent, refs: &References<'_>, findings: &mut Find
 }
 
 /// `amount_max` goes with "between", is not less than `amount`; every quantity has a unit.
-fn check_quantities(event: &RawEvent, findings: &mut Findings<'_>) {
+fn check_quantities(event: &RawEvent, findings: &mut Findings) {
     for quantity in &event.quantities {
         let q = quantity.get_ref();
         let between = q.qualifier.as_ref().is_some_and(|k| *k.get_ref() == Qualifier::Between);
@@ -184,86 +280,114 @@ fn check_quantities(event: &RawEvent, findings: &mut Findings<'_>) {
     }
 }
 
-/// The event is cited, and each quote of a known source is in its article.
-fn check_citations(
-    event: &RawEvent,
+/// The event is cited, once by each citation; each quote is long enough to prove something,
+/// and a known source's quote is in its article, in whole words.
+fn check_citations<'e>(
+    event: &'e RawEvent,
     refs: &References<'_>,
     sources_known: &[bool],
-    findings: &mut Findings<'_>,
+    damage: &Damage,
+    findings: &mut Findings,
 ) {
-    if event.citations.is_empty() {
+    if event.citations.is_empty() && !damage.has("citations") {
         let message =
             "the event has no citations; add [[event.citations]] with a source id and a verbatim quote";
         findings.add(event.id.span().start, message.into());
     }
+    let cited = |c: &'e RawCitation| (c.source.get_ref(), normalised(c.quote.get_ref()));
+    for repeat in repeats(&event.citations, cited) {
+        let message = "this citation repeats an earlier one (same source and quote); remove it";
+        findings.add(repeat.source.span().start, message.into());
+    }
     for (citation, &known) in event.citations.iter().zip(sources_known) {
+        let quote = normalised(citation.quote.get_ref());
+        let at = citation.quote.span().start;
+        if quote.is_empty() {
+            findings.add(at, "the quote is empty; copy the supporting words from the article".into());
+            continue;
+        }
+        if quote.splitn(QUOTE_MIN_WORDS, ' ').count() < QUOTE_MIN_WORDS
+            || quote.chars().take(QUOTE_MIN_CHARS).count() < QUOTE_MIN_CHARS
+        {
+            let message = format!(
+                "the quote is too short to prove anything; cite at least {QUOTE_MIN_WORDS} words and {QUOTE_MIN_CHARS} characters of the article"
+            );
+            findings.add(at, message);
+        }
         let Some(article) = refs.articles.get(citation.source.get_ref()).filter(|_| known) else {
             continue; // An unknown source is reported above; an unreadable article at the source.
         };
-        let quote = normalised(citation.quote.get_ref());
-        if quote.is_empty() {
-            let message = "the quote is empty; copy the supporting words from the article";
-            findings.add(citation.quote.span().start, message.into());
-        } else if !contains(article.as_bytes(), quote.as_bytes()) {
-            let message = format!(
-                "quote not found in source \"{}\"; copy it exactly from the article (only white space and typographic quotes may differ)",
-                citation.source.get_ref()
-            );
-            findings.add(citation.quote.span().start, message);
+        match find_quote(article, &quote) {
+            None => {
+                let message = format!(
+                    "quote not found in source \"{}\"; copy it exactly from the article (only white space and typographic quotes may differ)",
+                    citation.source.get_ref()
+                );
+                findings.add(at, message);
+            }
+            Some(found) if !found.whole_words => {
+                let message =
+                    "the quote starts or ends inside a word of the article; extend it to whole words";
+                findings.add(at, message.into());
+            }
+            Some(_) => {}
         }
     }
 }
 
-fn tight(mut text: String) -> String {
-    text.shrink_to_fit();
-    text
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-fn exact<T>(mut items: Vec<T>) -> Vec<T> {
-    items.shrink_to_fit();
-    items
-}
+    fn event(fields: &str) -> RawEvent {
+        let text = format!(
+            "id = \"e\"\ntitle = \"t\"\nsummary = \"s\"\nkind = \"other\"\nactors = []\nclaimed_by = [\"a\"]\n{fields}\n"
+        );
+        toml::from_str(&text).expect("an event")
+    }
 
-/// The model's event. Collected vectors reuse the larger buffers of their spanned sources and
-/// parsed strings may carry spare room: every field is built at its exact size, as the
-/// dataset keeps them all.
-fn into_event(event: RawEvent) -> Event {
-    let text = |s: toml::Spanned<String>| tight(s.into_inner());
-    let texts = |v: Vec<Id>| -> Vec<String> { v.into_iter().map(text).collect() };
-    let quantity = |q: toml::Spanned<super::raw::RawQuantity>| {
-        let q = q.into_inner();
-        Quantity {
-            amount: q.amount,
-            amount_max: q.amount_max.map(toml::Spanned::into_inner),
-            unit: text(q.unit),
-            item: q.item.map(tight),
-            qualifier: q.qualifier.map(toml::Spanned::into_inner),
-        }
-    };
-    Event {
-        id: text(event.id),
-        date: event.date.into_inner(),
-        until: event.until.map(toml::Spanned::into_inner),
-        date_basis: event.date_basis.map(tight),
-        reported: event.reported,
-        reported_basis: event.reported_basis.map(tight),
-        title: text(event.title),
-        summary: text(event.summary),
-        kind: event.kind,
-        status: event.status,
-        actors: exact(texts(event.actors)),
-        weapons: exact(texts(event.weapons)),
-        from: event.from.map(text),
-        to: event.to.map(text),
-        claimed_by: exact(texts(event.claimed_by.into_inner())),
-        related: exact(texts(event.related)),
-        quantities: exact(event.quantities.into_iter().map(quantity).collect()),
-        citations: exact(
-            event
-                .citations
-                .into_iter()
-                .map(|c| Citation { source: text(c.source), quote: text(c.quote) })
-                .collect(),
-        ),
+    fn problems(check: impl Fn(&RawEvent, &mut Findings), fields: &str) -> Vec<String> {
+        let mut findings = Findings { base: 0, problems: Vec::new() };
+        check(&event(fields), &mut findings);
+        findings.problems.into_iter().map(|(_, message)| message).collect()
+    }
+
+    #[test]
+    fn only_what_is_planned_or_pledged_is_reported_before_it_happens() {
+        let dates = |fields: &str| problems(|e, f| check_dates(e, &Damage::default(), f), fields);
+        assert_eq!(dates("date = \"2023-08\"\nreported = \"2023-08-31\"\nstatus = \"reported\"").len(), 0);
+        assert_eq!(dates("date = \"2023-08\"\nreported = \"2023-07-31\"\nstatus = \"reported\"").len(), 1);
+        assert_eq!(dates("date = \"2024\"\nreported = \"2023-07\"\nstatus = \"planned\"").len(), 0);
+        assert_eq!(dates("date = \"2024\"\nreported = \"2023-07\"\nstatus = \"pledged\"").len(), 0);
+        let damaged = Damage(vec!["date".into()]);
+        let none = problems(
+            |e, f| check_dates(e, &damaged, f),
+            "date = \"2000\"\nuntil = \"1999\"\nstatus = \"reported\"",
+        );
+        assert!(none.is_empty(), "a stand-in date is not compared");
+    }
+
+    #[test]
+    fn lists_name_each_thing_once_and_transfers_go_somewhere() {
+        let lists = |fields: &str| problems(check_lists, fields);
+        let base = "date = \"2023\"\nstatus = \"reported\"\n";
+        assert!(lists(&format!("{base}weapons = [\"a\", \"b\"]\nfrom = \"x\"\nto = \"y\"")).is_empty());
+        let found = lists(&format!("{base}weapons = [\"a\", \"b\", \"a\", \"a\"]\nfrom = \"x\"\nto = \"x\""));
+        assert_eq!(found.len(), 3, "{found:?}: each repeat, and from = to");
+        let many: Vec<String> = (0..300).map(|i| format!("\"w{i}\"")).collect();
+        let found = lists(&format!("{base}weapons = [{}, \"w0\"]", many.join(", ")));
+        assert_eq!(
+            found,
+            ["`weapons` has 301 entries; keep it to 256 at most"],
+            "no more work on a list too long"
+        );
+    }
+
+    #[test]
+    fn repeats_are_found_in_short_and_long_lists_alike() {
+        let short = [1, 2, 1, 3, 2, 1];
+        assert_eq!(repeats(&short, |n| *n), [&1, &2, &1]);
+        let long: Vec<u32> = (0..40).chain([5, 39, 5]).collect();
+        assert_eq!(repeats(&long, |n| *n), [&5, &39, &5]);
     }
 }

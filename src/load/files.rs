@@ -1,6 +1,9 @@
 //! Where a dataset's files come from: a folder on disk, or the copy embedded in the binary.
+//! A dataset reads nothing outside itself, and only regular files of bounded size.
 
-use std::io;
+use std::fmt;
+use std::fs::{self, File};
+use std::io::{self, Read};
 use std::path::{Component, Path, PathBuf};
 
 use include_dir::{Dir, include_dir};
@@ -14,13 +17,98 @@ pub trait DatasetFiles: Sync {
     fn label(&self) -> String;
     /// How to show a dataset-relative path to the user.
     fn display_path(&self, path: &str) -> String;
-    fn read(&self, path: &str) -> io::Result<Vec<u8>>;
+    /// The bytes of the file at `path`, which must be a regular file inside the dataset of
+    /// at most `limit` bytes; else the error holds a `Refusal` that says why not.
+    fn read(&self, path: &str, limit: u64) -> io::Result<Vec<u8>>;
     /// The event files under `data/events/`, sorted by name.
     fn event_files(&self) -> io::Result<Vec<String>>;
+    /// What the file at `path` is now, told without reading it, so that a reload can tell
+    /// whether it was written since (see `Stamp`); an error when it can't be told, and the
+    /// file is then read each time.
+    fn stamp(&self, _path: &str) -> io::Result<Stamp> {
+        Err(io::ErrorKind::Unsupported.into())
+    }
+}
+
+/// A file's size, times of change and identity. Two equal stamps of a file mean it was not
+/// written in between, if the earlier was `settled`; else the content must be compared: a
+/// file system's clock ticks coarsely (from milliseconds to two seconds), so two writes
+/// within one tick leave the same times.
+#[derive(Debug, Clone, Copy)]
+pub struct Stamp {
+    identity: Identity,
+    /// The file's last change was long enough before the stamp was taken that any later
+    /// write changes its times.
+    pub settled: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Identity {
+    /// Size, times of the last change and modification (nanoseconds), inode and device.
+    Metadata { len: u64, changed: i128, modified: i128, inode: u64, device: u64 },
+    /// Size and a hash of the bytes.
+    Bytes { len: usize, digest: u64 },
+}
+
+impl Stamp {
+    /// How long after a file's last change its times are sure to move on a write.
+    const SETTLING: std::time::Duration = std::time::Duration::from_secs(3);
+
+    /// The stamp of a file with this metadata, taken at `now`.
+    pub fn of(metadata: &fs::Metadata, now: std::time::SystemTime) -> Self {
+        use std::os::unix::fs::MetadataExt;
+        let nanos = |seconds: i64, nanos: i64| i128::from(seconds) * 1_000_000_000 + i128::from(nanos);
+        // The change time moves on every write and cannot be set back, unlike the
+        // modification time (`touch -d`, `cp -p`); both are kept.
+        let changed = nanos(metadata.ctime(), metadata.ctime_nsec());
+        let modified = nanos(metadata.mtime(), metadata.mtime_nsec());
+        let now = now.duration_since(std::time::UNIX_EPOCH).unwrap_or_default().as_nanos();
+        let settling = Self::SETTLING.as_nanos();
+        let settled = i128::try_from(now).is_ok_and(|now| now - changed.max(modified) >= settling as i128);
+        let (len, inode, device) = (metadata.len(), metadata.ino(), metadata.dev());
+        Self { identity: Identity::Metadata { len, changed, modified, inode, device }, settled }
+    }
+
+    /// The stamp of a file known by its bytes alone: exact, so always settled.
+    pub fn of_bytes(bytes: &[u8]) -> Self {
+        Self { identity: Identity::Bytes { len: bytes.len(), digest: digest(bytes) }, settled: true }
+    }
+
+    /// Whether `other` says what this stamp says of the file (settled or not).
+    pub fn same_as(&self, other: &Stamp) -> bool {
+        self.identity == other.identity
+    }
+}
+
+/// A fast hash of a file's bytes, to tell whether it changed (not against malice).
+pub(crate) fn digest(bytes: &[u8]) -> u64 {
+    use std::hash::Hasher;
+    let mut hasher = rustc_hash::FxHasher::default();
+    hasher.write(bytes);
+    hasher.finish()
 }
 
 /// The dataset compiled into the binary from this repository's `data/` and `seeds/`.
 pub struct Bundled;
+
+impl Bundled {
+    /// Every file of the bundled dataset, as (dataset-relative path, bytes), for `annals init`.
+    pub fn files() -> Vec<(String, &'static [u8])> {
+        fn walk(dir: &'static Dir<'static>, prefix: &str, out: &mut Vec<(String, &'static [u8])>) {
+            for file in dir.files() {
+                out.push((format!("{prefix}/{}", file.path().display()), file.contents()));
+            }
+            for sub in dir.dirs() {
+                walk(sub, prefix, out);
+            }
+        }
+        let mut out = Vec::new();
+        walk(&BUNDLED_DATA, "data", &mut out);
+        walk(&BUNDLED_SEEDS, "seeds", &mut out);
+        out.sort();
+        out
+    }
+}
 
 impl DatasetFiles for Bundled {
     fn label(&self) -> String {
@@ -31,7 +119,7 @@ impl DatasetFiles for Bundled {
         path.to_string()
     }
 
-    fn read(&self, path: &str) -> io::Result<Vec<u8>> {
+    fn read(&self, path: &str, limit: u64) -> io::Result<Vec<u8>> {
         let not_found = || io::Error::new(io::ErrorKind::NotFound, "not in the bundled dataset");
         let (dir, rest) = if let Some(rest) = path.strip_prefix("data/") {
             (&BUNDLED_DATA, rest)
@@ -40,7 +128,9 @@ impl DatasetFiles for Bundled {
         } else {
             return Err(not_found());
         };
-        dir.get_file(rest).map(|file| file.contents().to_vec()).ok_or_else(not_found)
+        let contents = dir.get_file(rest).map(|file| file.contents()).ok_or_else(not_found)?;
+        within(limit, contents.len())?;
+        Ok(contents.to_vec())
     }
 
     fn event_files(&self) -> io::Result<Vec<String>> {
@@ -61,11 +151,23 @@ impl DatasetFiles for Bundled {
 /// A dataset in a folder on disk (`annals --data DIR`).
 pub struct OnDisk {
     root: PathBuf,
+    /// `root` with every symbolic link in it followed (None: it can't be, so nothing reads).
+    real_root: Option<PathBuf>,
 }
 
 impl OnDisk {
     pub fn new(root: impl Into<PathBuf>) -> Self {
-        Self { root: root.into() }
+        let root = root.into();
+        let real_root = root.canonicalize().ok();
+        Self { root, real_root }
+    }
+
+    /// The real path of `path` in the dataset and what it is, symbolic links followed.
+    fn resolve(&self, path: &str) -> io::Result<(PathBuf, fs::Metadata)> {
+        match &self.real_root {
+            Some(root) => confine(root, Path::new(path)),
+            None => Err(self.root.canonicalize().err().unwrap_or_else(|| io::ErrorKind::NotFound.into())),
+        }
     }
 }
 
@@ -82,13 +184,31 @@ impl DatasetFiles for OnDisk {
         self.root.join(path).display().to_string()
     }
 
-    fn read(&self, path: &str) -> io::Result<Vec<u8>> {
-        std::fs::read(self.root.join(path))
+    fn read(&self, path: &str, limit: u64) -> io::Result<Vec<u8>> {
+        let (real, metadata) = self.resolve(path)?;
+        regular(&metadata)?;
+        within(limit, metadata.len())?;
+        // Whatever was opened (the file may have been replaced meanwhile) is checked again,
+        // and read no further than the limit.
+        let file = File::open(real)?;
+        let opened = file.metadata()?;
+        regular(&opened)?;
+        let mut bytes = Vec::with_capacity(usize::try_from(opened.len().min(limit)).unwrap_or(0));
+        file.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
+        within(limit, bytes.len())?;
+        Ok(bytes)
+    }
+
+    fn stamp(&self, path: &str) -> io::Result<Stamp> {
+        let (_, metadata) = self.resolve(path)?;
+        regular(&metadata)?;
+        Ok(Stamp::of(&metadata, std::time::SystemTime::now()))
     }
 
     fn event_files(&self) -> io::Result<Vec<String>> {
+        let (events, _) = self.resolve("data/events")?;
         let mut names = Vec::new();
-        for entry in std::fs::read_dir(self.root.join("data/events"))? {
+        for entry in fs::read_dir(events)? {
             let path = entry?.path();
             if path.extension().is_some_and(|ext| ext == "toml") {
                 if let Some(name) = path.file_name() {
@@ -123,13 +243,13 @@ impl InMemory {
         let mut dataset = Self::new();
         let mut stack = vec![PathBuf::new()];
         while let Some(relative) = stack.pop() {
-            for entry in std::fs::read_dir(root.join(&relative))? {
+            for entry in fs::read_dir(root.join(&relative))? {
                 let entry = entry?;
                 let path = relative.join(entry.file_name());
                 if entry.file_type()?.is_dir() {
                     stack.push(path);
                 } else {
-                    dataset.insert(&path.to_string_lossy(), std::fs::read(entry.path())?);
+                    dataset.insert(&path.to_string_lossy(), fs::read(entry.path())?);
                 }
             }
         }
@@ -150,8 +270,17 @@ impl DatasetFiles for InMemory {
         path.to_string()
     }
 
-    fn read(&self, path: &str) -> io::Result<Vec<u8>> {
-        self.files.get(path).cloned().ok_or_else(|| io::Error::new(io::ErrorKind::NotFound, "no such file"))
+    fn read(&self, path: &str, limit: u64) -> io::Result<Vec<u8>> {
+        let bytes =
+            self.files.get(path).ok_or_else(|| io::Error::new(io::ErrorKind::NotFound, "no such file"))?;
+        within(limit, bytes.len())?;
+        Ok(bytes.clone())
+    }
+
+    fn stamp(&self, path: &str) -> io::Result<Stamp> {
+        let bytes =
+            self.files.get(path).ok_or_else(|| io::Error::new(io::ErrorKind::NotFound, "no such file"))?;
+        Ok(Stamp::of_bytes(bytes))
     }
 
     fn event_files(&self) -> io::Result<Vec<String>> {
@@ -161,5 +290,157 @@ impl DatasetFiles for InMemory {
             .filter(|path| path.starts_with("data/events/") && path.ends_with(".toml"))
             .cloned()
             .collect())
+    }
+}
+
+/// Why a file of the dataset was not read, though something is there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// A symbolic link on its way leads outside the dataset.
+    Outside,
+    /// It is a directory, a FIFO, a socket or a device: what it is.
+    NotAFile(&'static str),
+    /// It is larger than this many bytes, the limit for its kind of file.
+    TooLarge(u64),
+}
+
+impl Refusal {
+    /// The refusal an error of `DatasetFiles::read` holds, if it is one.
+    pub fn of(error: &io::Error) -> Option<Refusal> {
+        error.get_ref()?.downcast_ref::<Refusal>().copied()
+    }
+
+    /// What to do about it.
+    pub fn advice(&self) -> &'static str {
+        match self {
+            Refusal::Outside => "copy the file itself into the dataset",
+            Refusal::NotAFile(_) => "put a regular file there",
+            Refusal::TooLarge(_) => "split it or shorten it (docs/DATA.md gives the limits)",
+        }
+    }
+}
+
+/// What to say of a data file that could not be read; `missing_hint` says what to do when
+/// it is not there.
+pub(crate) fn unreadable(error: &io::Error, missing_hint: &str) -> String {
+    match Refusal::of(error) {
+        Some(refusal) => format!("the file {refusal}; {}", refusal.advice()),
+        None if error.kind() == io::ErrorKind::NotFound => format!("file not found; {missing_hint}"),
+        None => format!("cannot read the file ({error}); {missing_hint}"),
+    }
+}
+
+/// Follows "the file …" or "the article …".
+impl fmt::Display for Refusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Refusal::Outside => {
+                write!(f, "leads outside the dataset through a symbolic link, so it is not read")
+            }
+            Refusal::NotAFile(what) => write!(f, "is a {what}, not a regular file"),
+            Refusal::TooLarge(limit) => {
+                write!(f, "is larger than {} MiB, the most this kind of file may be", limit / (1024 * 1024))
+            }
+        }
+    }
+}
+
+impl std::error::Error for Refusal {}
+
+impl From<Refusal> for io::Error {
+    fn from(refusal: Refusal) -> Self {
+        let kind = match refusal {
+            Refusal::Outside => io::ErrorKind::PermissionDenied,
+            Refusal::NotAFile(_) | Refusal::TooLarge(_) => io::ErrorKind::InvalidData,
+        };
+        io::Error::new(kind, refusal)
+    }
+}
+
+/// The most symbolic links followed on the way to one file, as Linux allows.
+const MAX_LINKS: usize = 40;
+
+/// `relative` inside `root` (a real path), followed a component at a time: symbolic links
+/// are followed while they stay inside `root`, and refused the moment one leads outside. So
+/// nothing outside the dataset is opened, read or even looked at, and a refusal says
+/// nothing of what is there. The real path and what is at it.
+fn confine(root: &Path, relative: &Path) -> io::Result<(PathBuf, fs::Metadata)> {
+    let mut pending = Vec::new();
+    push_parts(&mut pending, relative)?;
+    let (mut current, mut depth, mut links) = (root.to_path_buf(), 0usize, 0);
+    let mut metadata = fs::metadata(root)?;
+    while let Some(part) = pending.pop() {
+        let Some(name) = part else {
+            if depth == 0 {
+                return Err(Refusal::Outside.into());
+            }
+            current.pop();
+            depth -= 1;
+            metadata = fs::symlink_metadata(&current)?;
+            continue;
+        };
+        let next = current.join(&name);
+        let found = fs::symlink_metadata(&next)?;
+        if !found.file_type().is_symlink() {
+            (current, metadata, depth) = (next, found, depth + 1);
+            continue;
+        }
+        links += 1;
+        if links > MAX_LINKS {
+            return Err(io::Error::other("too many symbolic links"));
+        }
+        let target = fs::read_link(&next)?;
+        if target.is_absolute() {
+            let inside = target.strip_prefix(root).map_err(|_| Refusal::Outside)?;
+            (current, depth) = (root.to_path_buf(), 0);
+            push_parts(&mut pending, inside)?;
+        } else {
+            push_parts(&mut pending, &target)?;
+        }
+    }
+    Ok((current, metadata))
+}
+
+/// Push the components of a relative `path` onto `pending`, last first, so they pop in
+/// order: a name, or None for `..`.
+fn push_parts(pending: &mut Vec<Option<std::ffi::OsString>>, path: &Path) -> io::Result<()> {
+    let start = pending.len();
+    for component in path.components() {
+        match component {
+            Component::Normal(name) => pending.push(Some(name.to_os_string())),
+            Component::ParentDir => pending.push(None),
+            Component::CurDir => {}
+            Component::RootDir | Component::Prefix(_) => return Err(Refusal::Outside.into()),
+        }
+    }
+    pending[start..].reverse();
+    Ok(())
+}
+
+/// Only a regular file is read: a FIFO or a device could block or never end.
+fn regular(metadata: &fs::Metadata) -> io::Result<()> {
+    use std::os::unix::fs::FileTypeExt;
+    let kind = metadata.file_type();
+    let what = if kind.is_file() {
+        return Ok(());
+    } else if kind.is_dir() {
+        "directory"
+    } else if kind.is_fifo() {
+        "FIFO (a named pipe)"
+    } else if kind.is_socket() {
+        "socket"
+    } else if kind.is_char_device() || kind.is_block_device() {
+        "device"
+    } else {
+        "special file"
+    };
+    Err(Refusal::NotAFile(what).into())
+}
+
+/// A file of `size` bytes may be read under `limit`.
+fn within(limit: u64, size: impl TryInto<u64>) -> io::Result<()> {
+    match size.try_into() {
+        Ok(size) if size <= limit => Ok(()),
+        _ => Err(Refusal::TooLarge(limit).into()),
     }
 }

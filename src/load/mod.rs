@@ -5,10 +5,14 @@
 //! The steps, lowest first: `files` (where the bytes come from), `parse` (TOML into raw
 //! records), `problems` (where each problem is), `registry` (ids of one record type),
 //! `taxonomy` and `events` (each record's checks), `links` (checks across files),
-//! `provenance` (quotes in their articles) and `validate`, which runs them in order.
+//! `provenance` (quotes in their articles) and `validate`, which runs them in order;
+//! `cache` keeps what a reload can reuse (`Loader`).
 
+mod cache;
+mod diagnose;
 mod events;
 mod files;
+mod limits;
 mod links;
 mod parse;
 mod problems;
@@ -19,13 +23,13 @@ mod taxonomy;
 mod validate;
 
 pub use crate::text::suggest_id;
-pub use files::{Bundled, DatasetFiles, InMemory, OnDisk};
+pub use cache::Loader;
+pub use files::{Bundled, DatasetFiles, InMemory, OnDisk, Refusal, Stamp};
 pub use problems::Problem;
-pub use provenance::normalise_for_quote;
+pub use provenance::{locate, normalise_for_quote};
 pub use registry::is_valid_id;
 
 use crate::model::Dataset;
-use problems::ProblemLog;
 
 /// Why a dataset could not be loaded: every problem found, in file order.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,15 +65,7 @@ pub fn load_with_progress(
     files: &dyn DatasetFiles,
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Result<Dataset, LoadFailure> {
-    let mut log = ProblemLog::new(files);
-    let dataset = validate::validate(&mut log, progress);
-    let mut problems = log.resolve();
-    if problems.is_empty() {
-        // validate() returns None only after recording at least one problem.
-        return dataset.ok_or_else(|| LoadFailure { problems: Vec::new() });
-    }
-    problems.sort_by(|a, b| (&a.file, a.position).cmp(&(&b.file, b.position)));
-    Err(LoadFailure { problems })
+    Loader::once().load_with_progress(files, progress)
 }
 
 #[cfg(test)]

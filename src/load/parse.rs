@@ -4,16 +4,21 @@
 
 use std::borrow::Cow;
 
-use serde::de::DeserializeOwned;
+use rayon::prelude::*;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 
-use super::files::DatasetFiles;
-use super::problems::{At, FileProblem, LineIndex, invalid_utf8_position};
+use super::diagnose::{Damage, diagnose};
+use super::files::{DatasetFiles, unreadable};
+use super::limits::{DATA_FILE_BYTES, EVENT_FILE_BYTES};
+use super::problems::{At, FileProblem, LineIndex, invalid_utf8_position, record_label};
+use super::raw::Record;
 
 /// The records of one file, parsed on any thread, with the problems found in it.
 pub(crate) struct ParsedFile<T> {
     pub path: String,
     pub records: Vec<T>,
+    /// The 1-based line of each record's `[[key]]` header, in the order of `records`.
+    pub lines: Vec<u32>,
     pub problems: Vec<FileProblem>,
     /// Ids of records that failed to parse: references to them are not reported again.
     pub broken: Vec<String>,
@@ -23,26 +28,28 @@ pub(crate) struct ParsedFile<T> {
 
 /// Read, decode and parse the `[[key]]` records of one file. Each record is deserialized on its
 /// own, so one bad record hides no other; records keep their byte offset for later problems.
-pub(crate) fn parse_file<T: DeserializeOwned>(
+/// A record with fields that could not be read comes with stand-ins for them, and says which.
+pub(crate) fn parse_file<T: Record + Send>(
     files: &dyn DatasetFiles,
     path: &str,
     key: &str,
     missing_hint: &str,
-) -> ParsedFile<T> {
+) -> ParsedFile<(T, Damage)> {
     // Whole: these records keep their spans, which count from the file's start.
-    parse(files, path, key, missing_hint, &|record: T, _| (record, Vec::new()), false)
+    let keep = |record: T, _, damage: &Damage| ((record, damage.clone()), Vec::new());
+    parse(files, path, key, missing_hint, &keep, false)
 }
 
-/// A problem a record check found: byte offset, record, message.
-pub(crate) type RecordProblem = (usize, String, String);
+/// A problem a record check found: byte offset, message.
+pub(crate) type RecordProblem = (usize, String);
 
 /// Checks and converts one record, given the byte offset in its file of the text its spans
-/// count from; offsets it returns are in the file.
-pub(crate) type Check<'c, T, U> = dyn Fn(T, usize) -> (U, Vec<RecordProblem>) + Sync + 'c;
+/// count from, and which of its fields are stand-ins; offsets it returns are in the file.
+pub(crate) type Check<'c, T, U> = dyn Fn(T, usize, &Damage) -> (U, Vec<RecordProblem>) + Sync + 'c;
 
 /// As `parse_file`, then check and convert each record in the same thread, so a file's raw
 /// records never outlive it and the check's problems are located while the text is at hand.
-pub(crate) fn parse_and_check<T: DeserializeOwned, U>(
+pub(crate) fn parse_and_check<T: Record, U: Send>(
     files: &dyn DatasetFiles,
     path: &str,
     key: &str,
@@ -54,7 +61,7 @@ pub(crate) fn parse_and_check<T: DeserializeOwned, U>(
 
 /// Read and parse a file, a record at a time if `by_record` (see `parse_by_record`; `check`
 /// must then add its base to every offset it keeps), else whole.
-fn parse<T: DeserializeOwned, U>(
+fn parse<T: Record, U: Send>(
     files: &dyn DatasetFiles,
     path: &str,
     key: &str,
@@ -65,6 +72,7 @@ fn parse<T: DeserializeOwned, U>(
     let mut parsed = ParsedFile {
         path: path.to_string(),
         records: Vec::new(),
+        lines: Vec::new(),
         problems: Vec::new(),
         broken: Vec::new(),
         complete: false,
@@ -72,11 +80,13 @@ fn parse<T: DeserializeOwned, U>(
     let Some(text) = read_text(files, path, missing_hint, &mut parsed.problems) else {
         return parsed;
     };
-    if let Some(records) = by_record.then(|| parse_by_record(&text, key, check)).flatten() {
+    if let Some((records, headers)) = by_record.then(|| parse_by_record(&text, key, check)).flatten() {
         parsed.records = records;
+        parsed.lines = lines_at(&text, &headers);
         parsed.complete = true;
         return parsed;
     }
+    let mut headers = Vec::new();
     // The plain parser is the faster; only a file with a syntax error is parsed again with
     // recovery, whose earliest error is the one to fix (later ones are mostly its echoes).
     let table = DeTable::parse(&text).map_err(|_| {
@@ -92,9 +102,10 @@ fn parse<T: DeserializeOwned, U>(
         }
         Ok(table) => {
             parsed.complete = true;
-            read_table(table, key, check, &mut parsed);
+            read_table(table, key, check, &mut parsed, &mut headers);
         }
     }
+    parsed.lines = lines_at(&text, &headers);
     // Locate this file's problems now, while its text is at hand; the text is dropped after.
     if parsed.problems.iter().any(|(at, ..)| matches!(at, At::Offset(_))) {
         let index = LineIndex::new(text);
@@ -110,11 +121,12 @@ fn parse<T: DeserializeOwned, U>(
 
 /// The `[[key]]` records of a whole file's table into `parsed`, with the problems of any
 /// other table and of each record.
-fn read_table<T: DeserializeOwned, U>(
+fn read_table<T: Record, U>(
     table: toml::Spanned<DeTable<'_>>,
     key: &str,
     check: &Check<'_, T, U>,
     parsed: &mut ParsedFile<U>,
+    headers: &mut Vec<usize>,
 ) {
     for (name, value) in table.into_inner() {
         if name.get_ref().as_ref() != key {
@@ -138,35 +150,61 @@ fn read_table<T: DeserializeOwned, U>(
             continue;
         };
         for item in items {
-            read_record(item, key, check, parsed);
+            read_record(item, key, check, parsed, headers);
         }
     }
 }
 
-/// One record of a whole file's table: deserialized and checked, or its problem.
-fn read_record<T: DeserializeOwned, U>(
+/// One record of a whole file's table: deserialized and checked, or its problems. The
+/// offset of a record's header goes to `headers`.
+fn read_record<T: Record, U>(
     item: toml::Spanned<DeValue<'_>>,
     key: &str,
     check: &Check<'_, T, U>,
     parsed: &mut ParsedFile<U>,
+    headers: &mut Vec<usize>,
 ) {
     let span = item.span();
     let id = record_id(item.get_ref());
-    match T::deserialize(ValueDeserializer::from(item)) {
-        Ok(record) => {
-            let (record, problems) = check(record, 0);
-            parsed.records.push(record);
-            for (offset, record, message) in problems {
-                parsed.problems.push((At::Offset(offset), Some(record), message));
-            }
+    let label = id.as_ref().map(|id| record_label(key, id));
+    let (record, problems) = read_or_diagnose::<T>(&item);
+    let mut located = |problems: Vec<RecordProblem>| {
+        for (offset, message) in problems {
+            parsed.problems.push((At::Offset(offset), label.clone(), message));
         }
-        Err(error) => {
-            let offset = error.span().map_or(span.start, |s| s.start);
-            let record = id.as_ref().map(|id| format!("{key} {id}"));
-            parsed.problems.push((At::Offset(offset), record, explain_field_error(error.message())));
-            parsed.broken.extend(id.map(Cow::into_owned));
+    };
+    located(problems);
+    match record {
+        Some((record, damage)) => {
+            let (record, problems) = check(record, 0, &damage);
+            located(problems);
+            parsed.records.push(record);
+            headers.push(span.start);
+        }
+        None => parsed.broken.extend(id.map(Cow::into_owned)),
+    }
+}
+
+/// A record as serde reads it; or, when serde refuses it, every problem of its fields and
+/// the record with stand-ins for what could not be read (see `diagnose`).
+fn read_or_diagnose<T: Record>(
+    item: &toml::Spanned<DeValue<'_>>,
+) -> (Option<(T, Damage)>, Vec<RecordProblem>) {
+    let span = item.span();
+    // Serde reads a record in one go and stops at its first problem; only then is the record
+    // read again a field at a time, to find them all.
+    let error = match T::deserialize(ValueDeserializer::from(item.clone())) {
+        Ok(record) => return (Some((record, Damage::default())), Vec::new()),
+        Err(error) => error,
+    };
+    if let DeValue::Table(table) = item.get_ref() {
+        let (record, problems) = diagnose::<T>(table, span.clone());
+        if !problems.is_empty() {
+            return (record, problems);
         }
     }
+    let offset = error.span().map_or(span.start, |s| s.start);
+    (None, vec![(offset, explain_field_error(error.message()))])
 }
 
 /// The checked records of a file that has no problem, parsed a record at a time: the text is
@@ -180,7 +218,12 @@ fn read_record<T: DeserializeOwned, U>(
 /// multi-line string; that leaves the string open at the end of its piece, a syntax error.
 /// What comes first could make the whole file invalid (`key = [...]` cannot be extended by
 /// a `[[key]]` header), so it must hold nothing.
-fn parse_by_record<T: DeserializeOwned, U>(text: &str, key: &str, check: &Check<'_, T, U>) -> Option<Vec<U>> {
+/// Each record comes with the offset of its header.
+fn parse_by_record<T: Record, U: Send>(
+    text: &str,
+    key: &str,
+    check: &Check<'_, T, U>,
+) -> Option<(Vec<U>, Vec<usize>)> {
     let header = format!("\n[[{key}]]\n");
     let at_start = text.starts_with(&header[1..]).then_some(0);
     let cuts = memchr::memmem::find_iter(text.as_bytes(), header.as_bytes()).map(|at| at + 1);
@@ -189,24 +232,55 @@ fn parse_by_record<T: DeserializeOwned, U>(text: &str, key: &str, check: &Check<
     if !DeTable::parse(preamble).ok()?.get_ref().is_empty() {
         return None;
     }
-    let mut records = Vec::with_capacity(starts.len());
-    for piece in starts.windows(2) {
-        let (start, end) = (piece[0], piece[1]);
-        for (name, value) in DeTable::parse(&text[start..end]).ok()?.into_inner() {
-            let DeValue::Array(items) = value.into_inner() else { return None };
-            if name.get_ref().as_ref() != key {
-                return None;
-            }
-            for item in items {
-                let (record, problems) = check(T::deserialize(ValueDeserializer::from(item)).ok()?, start);
-                if !problems.is_empty() {
+    // Pieces are parsed on every core: a reload that reads one changed file uses them all.
+    let pieces: Option<Vec<Vec<(U, usize)>>> = starts
+        .par_windows(2)
+        .map(|piece| {
+            let (start, end) = (piece[0], piece[1]);
+            let mut records = Vec::with_capacity(1);
+            for (name, value) in DeTable::parse(&text[start..end]).ok()?.into_inner() {
+                let DeValue::Array(items) = value.into_inner() else { return None };
+                if name.get_ref().as_ref() != key {
                     return None;
                 }
-                records.push(record);
+                for item in items {
+                    let header = start + item.span().start;
+                    let record = T::deserialize(ValueDeserializer::from(item)).ok()?;
+                    let (record, problems) = check(record, start, &Damage::default());
+                    if !problems.is_empty() {
+                        return None;
+                    }
+                    records.push((record, header));
+                }
             }
-        }
+            Some(records)
+        })
+        .collect();
+    let mut records = Vec::with_capacity(starts.len());
+    let mut headers = Vec::with_capacity(starts.len());
+    for (record, header) in pieces?.into_iter().flatten() {
+        records.push(record);
+        headers.push(header);
     }
-    Some(records)
+    Some((records, headers))
+}
+
+/// The 1-based line of each of `offsets` (in increasing order) in `text`.
+fn lines_at(text: &str, offsets: &[usize]) -> Vec<u32> {
+    let bytes = text.as_bytes();
+    let (mut line, mut from) = (1u32, 0);
+    offsets
+        .iter()
+        .map(|&offset| {
+            let offset = offset.clamp(from, bytes.len());
+            // A plain count, which compiles to vector instructions: newlines are too dense
+            // for a searcher to pay.
+            let newlines = bytes[from..offset].iter().filter(|&&b| b == b'\n').count();
+            line = line.saturating_add(u32::try_from(newlines).unwrap_or(u32::MAX));
+            from = offset;
+            line
+        })
+        .collect()
 }
 
 /// A UTF-8 text file (a leading byte-order mark dropped), or the problem that stops it.
@@ -216,14 +290,11 @@ fn read_text(
     missing_hint: &str,
     problems: &mut Vec<FileProblem>,
 ) -> Option<String> {
-    let bytes = match files.read(path) {
+    let limit = if path.starts_with("data/events/") { EVENT_FILE_BYTES } else { DATA_FILE_BYTES };
+    let bytes = match files.read(path, limit) {
         Ok(bytes) => bytes,
         Err(error) => {
-            let why = match error.kind() {
-                std::io::ErrorKind::NotFound => "file not found".to_string(),
-                _ => format!("cannot read the file ({error})"),
-            };
-            problems.push((At::Whole, None, format!("{why}; {missing_hint}")));
+            problems.push((At::Whole, None, unreadable(&error, missing_hint)));
             return None;
         }
     };
@@ -255,7 +326,7 @@ fn record_id<'i>(value: &DeValue<'i>) -> Option<Cow<'i, str>> {
 }
 
 /// serde's messages say what is wrong; add what to do.
-fn explain_field_error(message: &str) -> String {
+pub(crate) fn explain_field_error(message: &str) -> String {
     let message = message.trim();
     if message.starts_with("missing field") {
         format!("{message}; add it (docs/DATA.md lists every field)")
@@ -282,7 +353,11 @@ mod tests {
     /// Each note's id, the id's offset in the file, and its text.
     type NoteRecord = (String, usize, String);
 
-    fn check_note(note: Note, base: usize) -> (NoteRecord, Vec<RecordProblem>) {
+    impl Record for Note {
+        const REQUIRED: &'static [(&'static str, &'static str)] = &[("id", "\"\""), ("text", "\"\"")];
+    }
+
+    fn check_note(note: Note, base: usize, _: &Damage) -> (NoteRecord, Vec<RecordProblem>) {
         ((note.id.get_ref().clone(), base + note.id.span().start, note.text), Vec::new())
     }
 
@@ -297,12 +372,24 @@ mod tests {
         let text = "# notes\n[[note]]\nid = \"a\"\ntext = \"x\"\n\n[[note]]\nid = \"b\"\ntext = \"y\"\n[[note]]\nid = \"c\"\ntext = \"z\"\n";
         assert!(parse_by_record(text, "note", &check_note).is_some(), "read a record at a time");
         let parsed = notes(text);
+        assert_eq!(parsed.lines, vec![2, 6, 9], "each record's header line");
         let found: Vec<(&str, usize)> = parsed.records.iter().map(|(id, at, _)| (id.as_str(), *at)).collect();
         let at = |id: &str| text.find(&format!("id = \"{id}\"")).map(|i| i + "id = ".len());
         assert_eq!(
             found,
             vec![("a", at("a").unwrap_or(0)), ("b", at("b").unwrap_or(0)), ("c", at("c").unwrap_or(0))]
         );
+    }
+
+    #[test]
+    fn records_of_a_file_parsed_whole_keep_their_header_lines() {
+        let text = "[[note]]\nid = \"a\"\ntext = \"x\"\n\n[[note]]\nid = \"b\"\n\n[[note]]\nid = \"c\"\ntext = \"z\"\n";
+        assert!(parse_by_record(text, "note", &check_note).is_none(), "note b has no text");
+        let parsed = notes(text);
+        assert_eq!(parsed.problems.len(), 1, "note b's missing text");
+        // Note b is checked with a stand-in for its text.
+        let ids: Vec<&str> = parsed.records.iter().map(|(id, ..)| id.as_str()).collect();
+        assert_eq!((ids, parsed.lines), (vec!["a", "b", "c"], vec![1, 5, 8]));
     }
 
     #[test]
@@ -322,6 +409,7 @@ mod tests {
         assert!(parse_by_record(text, "note", &check_note).is_none(), "the cut piece fails to parse");
         let parsed = notes(text);
         assert!(parsed.complete && parsed.problems.is_empty());
+        assert_eq!(parsed.lines, vec![1]);
         let texts: Vec<&str> = parsed.records.iter().map(|(_, _, text)| text.as_str()).collect();
         assert_eq!(texts, vec!["before\n[[note]]\nid = \"fake\"\n"]);
     }

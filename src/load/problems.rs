@@ -1,10 +1,12 @@
 //! Problems found in a dataset, located by file, line and column, and the log that collects
 //! them while loading and turns byte offsets into lines and columns at the end.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 
 use super::files::DatasetFiles;
+use super::limits::{EVENT_FILE_BYTES, ID_BYTES};
 
 /// One thing wrong with a dataset, with where it is and what to do about it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,6 +43,21 @@ impl fmt::Display for Problem {
         }
         Ok(())
     }
+}
+
+/// How a record is named in a problem: `event some-id`.
+pub(crate) fn record_label(kind: &str, id: &str) -> String {
+    format!("{kind} {}", shown_id(id))
+}
+
+/// An id as a problem quotes it: one too long to be an id is cut short.
+pub(crate) fn shown_id(id: &str) -> Cow<'_, str> {
+    const SHOWN: usize = 64;
+    if id.len() <= ID_BYTES {
+        return Cow::Borrowed(id);
+    }
+    let end = (0..=SHOWN).rev().find(|&end| id.is_char_boundary(end)).unwrap_or(0);
+    Cow::Owned(format!("{}…", &id[..end]))
 }
 
 /// Maps byte offsets of one text to 1-based line and character column.
@@ -157,7 +174,8 @@ impl<'a> ProblemLog<'a> {
         let files = self.files;
         let path = &self.entries[file];
         let index = self.indexes.entry(file).or_insert_with(|| {
-            let text = files.read(path).ok().and_then(|bytes| String::from_utf8(bytes).ok())?;
+            let text =
+                files.read(path, EVENT_FILE_BYTES).ok().and_then(|bytes| String::from_utf8(bytes).ok())?;
             Some(LineIndex::new(text))
         });
         index.as_ref().map(|index| index.position(offset))

@@ -1,11 +1,16 @@
 //! The ids of one record type: where each is defined, what form an id takes, and what to
 //! say of a reference to an id that no record has (with a did-you-mean).
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::sync::Mutex;
 
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use toml::Spanned;
+
+use super::diagnose::Damage;
+use super::limits::{ID_BYTES, NAME_CHARS, NAMES_PER_RECORD, SUGGESTION_CANDIDATES};
 use super::parse::{ParsedFile, parse_file};
-use super::problems::ProblemLog;
-use super::raw::Id;
+use super::problems::{ProblemLog, record_label, shown_id};
+use super::raw::{Id, Record};
 use crate::text::suggest_id;
 
 /// The ids of one record type: where each is defined, and the names that suggest it.
@@ -22,6 +27,9 @@ pub(crate) struct Registry {
     pub(crate) complete: bool,
     /// Lower-cased names and aliases, each with the id it belongs to, for suggestions.
     names: Vec<(String, String)>,
+    /// The suggestion made for each unknown id so far: one id misspelt in many places is
+    /// compared with every name once.
+    suggestions: Mutex<HashMap<String, Option<String>>>,
 }
 
 impl Registry {
@@ -34,31 +42,35 @@ impl Registry {
             broken: HashSet::default(),
             complete: true,
             names: Vec::new(),
+            suggestions: Mutex::default(),
         }
     }
 
-    pub(crate) fn read<T: serde::de::DeserializeOwned>(
+    /// The records of the file at `path`, each with the fields that are stand-ins.
+    pub(crate) fn read<T: Record + Send>(
         &mut self,
         log: &mut ProblemLog<'_>,
         path: &str,
         key: &str,
-    ) -> Vec<(usize, T)> {
+    ) -> Records<(T, Damage)> {
         let hint = format!("create it with [[{key}]] records (see docs/DATA.md)");
         let parsed = parse_file::<T>(log.files(), path, key, &hint);
-        self.absorb(log, parsed).collect()
+        self.absorb(log, parsed)
     }
 
     /// Take in one parsed file of this record type: its problems go to the log, its
-    /// records come back with the file's index in the log.
-    pub(crate) fn absorb<T>(
-        &mut self,
-        log: &mut ProblemLog<'_>,
-        parsed: ParsedFile<T>,
-    ) -> impl Iterator<Item = (usize, T)> + use<T> {
+    /// records come back.
+    pub(crate) fn absorb<T>(&mut self, log: &mut ProblemLog<'_>, parsed: ParsedFile<T>) -> Records<T> {
+        let file = self.take_in(log, &parsed);
+        Records { file, path: parsed.path, records: parsed.records, lines: parsed.lines }
+    }
+
+    /// As `absorb`, leaving the records where they are (a reload's cache keeps them): the
+    /// file's index in the log.
+    pub(crate) fn take_in<T>(&mut self, log: &mut ProblemLog<'_>, parsed: &ParsedFile<T>) -> usize {
         self.complete &= parsed.complete;
-        self.broken.extend(parsed.broken);
-        let file = log.absorb(&parsed.path, parsed.problems);
-        parsed.records.into_iter().map(move |r| (file, r))
+        self.broken.extend(parsed.broken.iter().cloned());
+        log.absorb(&parsed.path, parsed.problems.clone())
     }
 
     pub(crate) fn has_broken_records(&self) -> bool {
@@ -66,7 +78,7 @@ impl Registry {
     }
 
     pub(crate) fn define(&mut self, log: &mut ProblemLog<'_>, file: usize, text: &str, offset: usize) {
-        let record = Some(format!("{} {text}", self.kind));
+        let record = Some(record_label(self.kind, text));
         if let Some(message) = invalid_id(text) {
             log.report(file, Some(offset), record.clone(), message);
         }
@@ -80,9 +92,12 @@ impl Registry {
         self.defined.insert(text.to_string(), (file, offset, position));
     }
 
-    pub(crate) fn add_names<'n>(&mut self, id: &Id, names: impl Iterator<Item = &'n String>) {
-        for name in names {
-            self.names.push((name.to_lowercase(), id.get_ref().clone()));
+    /// The names and aliases that suggest `id`; past the limits of a record (a name too
+    /// long, too many aliases), the rest are left out.
+    pub(crate) fn add_names<'n>(&mut self, id: &Id, names: impl Iterator<Item = &'n Spanned<String>>) {
+        for name in names.take(1 + 2 * NAMES_PER_RECORD).filter(|name| name.get_ref().len() <= 4 * NAME_CHARS)
+        {
+            self.names.push((name.get_ref().to_lowercase(), id.get_ref().clone()));
         }
     }
 
@@ -113,20 +128,46 @@ impl Registry {
         if !self.complete || self.broken.contains(id) {
             return None;
         }
-        // Comparing against every id costs a little per wrong reference; past a taxonomy's size
-        // (a large event set) that would make a report of many errors slow, so don't guess there.
-        let suggestion = if count <= MAX_SUGGESTION_CANDIDATES {
-            let ids = ids.map(|k| (k, k));
-            let names = self.names.iter().map(|(name, id)| (name.as_str(), id.as_str()));
-            suggest_id(id, ids.chain(names)).map(|s| format!("did you mean \"{s}\"? ")).unwrap_or_default()
-        } else {
-            String::new()
-        };
+        let suggestion =
+            self.suggest(id, count, ids).map(|s| format!("did you mean \"{s}\"? ")).unwrap_or_default();
         Some(format!(
-            "unknown {} \"{id}\"; {suggestion}use an id defined in {} or add one there",
-            self.kind, self.home
+            "unknown {} \"{}\"; {suggestion}use an id defined in {} or add one there",
+            self.kind,
+            shown_id(id),
+            self.home
         ))
     }
+
+    /// The id `id` was likely meant to be, of the `count` `ids` and the names. Each guess
+    /// compares `id` with every id and name, so past `SUGGESTION_CANDIDATES` of them (a large
+    /// event set, a taxonomy with a great many aliases) there is none, and an id misspelt in
+    /// many places is guessed at once.
+    fn suggest<'a>(&'a self, id: &str, count: usize, ids: impl Iterator<Item = &'a str>) -> Option<String> {
+        if count.saturating_add(self.names.len()) > SUGGESTION_CANDIDATES || id.len() > ID_BYTES {
+            return None;
+        }
+        let known = |memo: &HashMap<String, Option<String>>| memo.get(id).cloned();
+        if let Some(suggestion) = self.suggestions.lock().ok().and_then(|memo| known(&memo)) {
+            return suggestion;
+        }
+        let names = self.names.iter().map(|(name, id)| (name.as_str(), id.as_str()));
+        let suggestion = suggest_id(id, ids.map(|k| (k, k)).chain(names)).map(str::to_string);
+        if let Ok(mut memo) = self.suggestions.lock() {
+            memo.insert(id.to_string(), suggestion.clone());
+        }
+        suggestion
+    }
+}
+
+/// The records of one file, taken in by a registry.
+pub(crate) struct Records<T> {
+    /// The file's index in the problem log.
+    pub(crate) file: usize,
+    /// Its dataset-relative path.
+    pub(crate) path: String,
+    pub(crate) records: Vec<T>,
+    /// The 1-based line of each record's header.
+    pub(crate) lines: Vec<u32>,
 }
 
 /// What a reference to a record turned out to be.
@@ -140,6 +181,9 @@ pub(crate) enum Reference {
 
 /// What is wrong with an id's form, if anything.
 pub(crate) fn invalid_id(id: &str) -> Option<String> {
+    if id.len() > ID_BYTES {
+        return Some(format!("the id is {} bytes long; keep it under {ID_BYTES}", id.len()));
+    }
     (!is_valid_id(id)).then(|| {
         format!("id \"{id}\" must be lower-case letters, digits and single hyphens, like \"north-korea\"")
     })
@@ -147,6 +191,7 @@ pub(crate) fn invalid_id(id: &str) -> Option<String> {
 
 /// The problem of a record that repeats the id of one at `first`.
 pub(crate) fn duplicate_id(kind: &str, id: &str, first: &str) -> String {
+    let id = shown_id(id);
     format!("duplicate {kind} id \"{id}\", first defined at {first}; give one of them another id")
 }
 
@@ -157,9 +202,6 @@ pub fn is_valid_id(id: &str) -> bool {
             !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
         })
 }
-
-/// Beyond this many ids, an unknown reference gets no did-you-mean.
-const MAX_SUGGESTION_CANDIDATES: usize = 10_000;
 
 #[cfg(test)]
 mod tests {

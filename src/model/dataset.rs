@@ -1,11 +1,15 @@
 //! The loaded, validated dataset: its records in chronological order and the indexes over them.
 
+use std::sync::Arc;
+
 use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 
 use super::index::{EventFacets, EventLookup, IdIndex, lookups};
 use super::order::{chronological_order, permute};
+use super::provenance::{Origin, Provenance};
 use super::records::{Actor, Event, Source, WeaponType};
+use super::vocabulary::Rating;
 use crate::text::lowercase;
 
 /// A loaded, validated dataset; events in chronological order.
@@ -16,9 +20,11 @@ pub struct Dataset {
     sources: Vec<Source>,
     actors: Vec<Actor>,
     weapons: Vec<WeaponType>,
-    /// In chronological order. Boxed, so loading gathers and sorts them by moving pointers.
-    #[expect(clippy::vec_box, reason = "boxed on purpose: gathering and sorting move pointers")]
-    events: Vec<Box<Event>>,
+    /// In chronological order. Behind pointers, so loading gathers and sorts them by moving
+    /// pointers; shared, so a reload reuses the events of files that did not change. An Arc
+    /// with no weak count: its 8-byte header keeps an event in the allocator's 384-byte
+    /// class, where std's 16 bytes would put it in the 448-byte one.
+    events: Vec<triomphe::Arc<Event>>,
     source_index: HashMap<String, usize>,
     actor_index: HashMap<String, usize>,
     weapon_index: HashMap<String, usize>,
@@ -32,6 +38,8 @@ pub struct Dataset {
     /// per line. A keyword search reads these for the events that name them.
     actor_names: Vec<String>,
     weapon_names: Vec<String>,
+    /// Where each record is written, and the sources' articles (empty unless loaded).
+    provenance: Provenance,
 }
 
 /// Everything keyword search reads for one event, borrowed from the dataset.
@@ -51,25 +59,27 @@ impl Dataset {
         sources: Vec<Source>,
         actors: Vec<Actor>,
         weapons: Vec<WeaponType>,
-        events: Vec<impl Into<Box<Event>>>,
+        events: Vec<impl Into<triomphe::Arc<Event>>>,
     ) -> Self {
-        // A vector of boxes is reused as it is.
-        let events: Vec<Box<Event>> = events.into_iter().map(Into::into).collect();
-        Self::assemble(name, sources, actors, weapons, events, None)
+        let events: Vec<triomphe::Arc<Event>> = events.into_iter().map(Into::into).collect();
+        Self::assemble(name, sources, actors, weapons, events, None, Provenance::default())
     }
 
-    /// The dataset of checked records. Events are boxed, so that gathering and sorting them
-    /// moves pointers, not records, and the dataset is never held twice. `facets`, one per
-    /// event in the same order, are computed here when not given (the loader computes them
-    /// while each event's text is still in the cache).
-    #[expect(clippy::vec_box, reason = "boxed on purpose: moving events moves pointers, see above")]
+    /// The dataset of checked records. Events are behind pointers, so that gathering and
+    /// sorting them moves pointers, not records, and the dataset is never held twice; they
+    /// are shared with the loader's cache (`load::Loader`). `indexed`: each event's facets
+    /// (in the order of `events`) and the index of their ids, when the loader has them (it
+    /// computes facets while each event's text is in the cache, and the index for its checks
+    /// across files); else they are computed here. `provenance` gives each event's place in
+    /// the order of `events`.
     pub(crate) fn assemble(
         name: String,
         sources: Vec<Source>,
         actors: Vec<Actor>,
         weapons: Vec<WeaponType>,
-        mut events: Vec<Box<Event>>,
-        facets: Option<Vec<EventFacets>>,
+        mut events: Vec<triomphe::Arc<Event>>,
+        indexed: Option<(&[&EventFacets], IdIndex)>,
+        mut provenance: Provenance,
     ) -> Self {
         let index = |ids: Vec<&String>| ids.into_iter().enumerate().map(|(i, id)| (id.clone(), i)).collect();
         let names = |all: Vec<Vec<&String>>| -> Vec<String> {
@@ -88,26 +98,41 @@ impl Dataset {
         let source_index: HashMap<String, usize> = index(sources.iter().map(|s| &s.id).collect());
         let actor_index: HashMap<String, usize> = index(actors.iter().map(|a| &a.id).collect());
         let weapon_index: HashMap<String, usize> = index(weapons.iter().map(|w| &w.id).collect());
-        let facets = facets.unwrap_or_else(|| {
-            let position = |index: &HashMap<String, usize>, id: &str| index.get(id).map(|&i| i as u32);
-            events
-                .par_iter()
-                .map(|event| {
-                    EventFacets::of(
-                        event,
-                        |id| position(&actor_index, id),
-                        |id| position(&weapon_index, id),
-                        |id| position(&source_index, id),
-                    )
-                })
-                .collect()
-        });
-        let (mut lookups, lookup_refs) = lookups(&facets, &actor_names, &weapon_names);
-        drop(facets);
+        // Computed here only when the loader did not give them.
+        let computed: Vec<EventFacets>;
+        let listed: Vec<&EventFacets>;
+        let (facets, event_ids) = match indexed {
+            Some((facets, ids)) => (facets, Some(ids)),
+            None => {
+                let position = |index: &HashMap<String, usize>, id: &str| index.get(id).map(|&i| i as u32);
+                computed = events
+                    .par_iter()
+                    .map(|event| {
+                        EventFacets::of(
+                            event,
+                            |id| position(&actor_index, id),
+                            |id| position(&weapon_index, id),
+                            |id| position(&source_index, id),
+                        )
+                    })
+                    .collect();
+                listed = computed.iter().collect();
+                (&listed[..], None)
+            }
+        };
+        let (mut lookups, lookup_refs) = lookups(facets, &actor_names, &weapon_names);
         let order = chronological_order(&events);
         permute(&mut events, order.clone());
+        if provenance.events.len() == events.len() {
+            permute(&mut provenance.events, order.clone());
+        } else {
+            provenance.events.clear();
+        }
+        let event_ids = match event_ids {
+            Some(ids) => ids.reordered(&order),
+            None => IdIndex::new(events.par_iter().map(|e| e.id.as_str())),
+        };
         permute(&mut lookups, order);
-        let event_ids = IdIndex::new(events.par_iter().map(|e| e.id.as_str()));
         Self {
             name,
             description: None,
@@ -123,6 +148,7 @@ impl Dataset {
             event_ids,
             actor_names,
             weapon_names,
+            provenance,
         }
     }
 
@@ -141,7 +167,7 @@ impl Dataset {
     }
 
     /// Every event, in chronological order.
-    pub fn events(&self) -> &[Box<Event>] {
+    pub fn events(&self) -> &[triomphe::Arc<Event>] {
         &self.events
     }
 
@@ -229,6 +255,14 @@ impl Dataset {
         self.source_index.get(id).map(|&i| &self.sources[i])
     }
 
+    /// The Admiralty pair for `event`: the best grade among the sources it cites (A is best)
+    /// and its credibility.
+    pub fn rating(&self, event: &Event) -> Rating {
+        let grade =
+            event.citations.iter().filter_map(|c| self.source(&c.source)).map(|s| s.reliability).min();
+        Rating { grade, credibility: event.credibility }
+    }
+
     pub fn actor(&self, id: &str) -> Option<&Actor> {
         self.actor_index.get(id).map(|&i| &self.actors[i])
     }
@@ -252,5 +286,36 @@ impl Dataset {
 
     pub fn source_position(&self, id: &str) -> Option<u32> {
         self.source_index.get(id).map(|&i| i as u32)
+    }
+
+    /// Where event `index` (in chronological order) is written, when it was loaded from files.
+    pub fn origin_of_event(&self, index: usize) -> Option<Origin<'_>> {
+        self.provenance.origin(&self.provenance.events, index)
+    }
+
+    /// Where the source with this id is written.
+    pub fn origin_of_source(&self, id: &str) -> Option<Origin<'_>> {
+        self.provenance.origin(&self.provenance.sources, *self.source_index.get(id)?)
+    }
+
+    /// Where the actor with this id is written.
+    pub fn origin_of_actor(&self, id: &str) -> Option<Origin<'_>> {
+        self.provenance.origin(&self.provenance.actors, *self.actor_index.get(id)?)
+    }
+
+    /// Where the weapon type with this id is written.
+    pub fn origin_of_weapon(&self, id: &str) -> Option<Origin<'_>> {
+        self.provenance.origin(&self.provenance.weapons, *self.weapon_index.get(id)?)
+    }
+
+    /// The article of the source with this id, as written (quotes are found in it with
+    /// `load::locate`).
+    pub fn article(&self, source_id: &str) -> Option<&str> {
+        self.provenance.articles.get(*self.source_index.get(source_id)?).map(|text| &**text)
+    }
+
+    /// As `article`, shared, to hand to another thread.
+    pub fn shared_article(&self, source_id: &str) -> Option<Arc<str>> {
+        self.provenance.articles.get(*self.source_index.get(source_id)?).cloned()
     }
 }

@@ -101,7 +101,7 @@ fn push_indices(out: &mut Vec<u32>, indices: impl Iterator<Item = u32>) -> u16 {
 /// letter mask and pair signature add to the text's those of the names of the event's actors
 /// and weapon types, each name's computed once. Built in runs on every core, joined after.
 pub(crate) fn lookups(
-    facets: &[EventFacets],
+    facets: &[&EventFacets],
     actor_names: &[String],
     weapon_names: &[String],
 ) -> (Vec<EventLookup>, Vec<u32>) {
@@ -169,7 +169,7 @@ pub(crate) fn lookups(
 
 /// Ids by hash, each with its record's index, sorted: finds a record by id, and ids that
 /// repeat, without a map of strings (which at a million records costs time and memory).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct IdIndex(Vec<(u64, u32)>);
 
 impl IdIndex {
@@ -178,6 +178,23 @@ impl IdIndex {
         let mut by_hash: Vec<(u64, u32)> = ids.enumerate().map(|(i, id)| (id_hash(id), i as u32)).collect();
         by_hash.par_sort_unstable();
         Self(by_hash)
+    }
+
+    /// The index of the same records put in `order` (position k takes the record now at
+    /// `order[k]`): what `new` gives for the reordered ids, without reading an id again.
+    pub(crate) fn reordered(mut self, order: &[u32]) -> Self {
+        let mut position = vec![0u32; order.len()];
+        for (k, &i) in order.iter().enumerate() {
+            position[i as usize] = k as u32;
+        }
+        for entry in &mut self.0 {
+            entry.1 = position[entry.1 as usize];
+        }
+        // Records whose ids hash alike stay in record order.
+        for run in self.0.chunk_by_mut(|a, b| a.0 == b.0).filter(|run| run.len() > 1) {
+            run.sort_unstable();
+        }
+        self
     }
 
     /// The index of the record with this id; `id_of` gives each record's id by its index.

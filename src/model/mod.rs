@@ -4,15 +4,18 @@
 mod dataset;
 mod index;
 mod order;
+mod provenance;
 mod quantity;
 mod records;
 mod vocabulary;
 
 pub use dataset::{Dataset, SearchFields};
 pub(crate) use index::{EventFacets, IdIndex};
+pub use provenance::Origin;
+pub(crate) use provenance::{Place, Provenance};
 pub use quantity::{Quantity, group_thousands};
 pub use records::{Actor, Citation, Event, Source, WeaponType};
-pub use vocabulary::{ActorKind, EventKind, Grade, Qualifier, Status, WeaponCategory};
+pub use vocabulary::{ActorKind, Credibility, EventKind, Grade, Qualifier, Rating, Status, WeaponCategory};
 
 #[cfg(test)]
 mod tests {
@@ -43,6 +46,17 @@ mod tests {
     }
 
     #[test]
+    fn an_id_index_reordered_is_the_index_of_the_reordered_ids() {
+        let ids = ["b", "a", "c", "a", "b", "a", "d"];
+        let order = [6u32, 3, 0, 5, 2, 1, 4];
+        let reordered: Vec<&str> = order.iter().map(|&i| ids[i as usize]).collect();
+        assert_eq!(
+            IdIndex::new(ids.par_iter().copied()).reordered(&order),
+            IdIndex::new(reordered.par_iter().copied())
+        );
+    }
+
+    #[test]
     fn quantities_read_as_written() {
         let q = |amount, amount_max, qualifier, item: Option<&str>| Quantity {
             amount,
@@ -65,5 +79,23 @@ mod tests {
             assert_eq!(parsed, *kind);
         }
         assert_eq!(WeaponCategory::ArtilleryAmmunition.as_str(), "artillery-ammunition");
+    }
+
+    #[test]
+    fn credibility_is_a_number_from_one_to_six_and_pairs_with_the_grade() {
+        for credibility in Credibility::ALL {
+            let number = credibility.number();
+            assert_eq!(Credibility::from_number(i64::from(number)), Some(*credibility));
+            let parsed: Credibility = serde_json::from_str(&number.to_string()).unwrap();
+            assert_eq!(parsed, *credibility);
+        }
+        for refused in ["0", "7", "-1", "\"2\"", "2.0"] {
+            assert!(serde_json::from_str::<Credibility>(refused).is_err(), "{refused}");
+        }
+        let rating = |grade, credibility| Rating { grade, credibility }.to_string();
+        assert_eq!(rating(Some(Grade::B), Some(Credibility::ProbablyTrue)), "B2");
+        assert_eq!(rating(Some(Grade::D), None), "D", "not rated: the grade alone");
+        let pair = Rating { grade: Some(Grade::B), credibility: Some(Credibility::ProbablyTrue) };
+        assert_eq!(pair.meaning(), "source usually reliable; probably true");
     }
 }

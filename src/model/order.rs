@@ -6,17 +6,20 @@ use rayon::prelude::*;
 use super::records::Event;
 use crate::date::DatePrecision;
 
-/// An event's place in time: its first day, coarser precision first, then the date's last
-/// day and the span's last day. Ties are broken by id.
-type DateKey = (NaiveDate, DatePrecision, NaiveDate, NaiveDate);
+/// An event's place in time: its anchor's first day (the start, or for an open or unknown
+/// start the end), coarser precision first, a date "by" then before one known to start
+/// then, then the anchor's last day and the span's last day. Ties are broken by id.
+type DateKey = (NaiveDate, DatePrecision, bool, NaiveDate, NaiveDate);
 
 fn date_key(event: &Event) -> DateKey {
-    (event.date.first_day(), event.date.precision(), event.date.last_day(), event.span().last)
+    let anchor = event.date.anchor();
+    let start_known = event.date.start().known().is_some();
+    (anchor.first_day(), anchor.precision(), start_known, anchor.last_day(), event.span().last)
 }
 
 /// The one chronological order of `events` (see docs/DATA.md, "Sort order"): position k
 /// takes the event now at `order[k]`. Sorted on precomputed keys, ties broken by id.
-pub(crate) fn chronological_order(events: &[Box<Event>]) -> Vec<u32> {
+pub(crate) fn chronological_order(events: &[triomphe::Arc<Event>]) -> Vec<u32> {
     // Many events share a date: the id's first bytes, held in the key, settle most ties
     // without reading the id itself.
     let mut keyed: Vec<(DateKey, u128, u32)> =

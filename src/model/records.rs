@@ -3,8 +3,8 @@
 use serde::Serialize;
 
 use super::quantity::Quantity;
-use super::vocabulary::{ActorKind, EventKind, Grade, Status, WeaponCategory};
-use crate::date::{Date, DaySpan};
+use super::vocabulary::{ActorKind, Credibility, EventKind, Grade, Status, WeaponCategory};
+use crate::date::{Date, DaySpan, EventDate};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Source {
@@ -18,6 +18,10 @@ pub struct Source {
     pub file: String,
     pub reliability: Grade,
     pub reliability_reason: String,
+    /// Where the article is published, and an archived copy; none for the bundled articles,
+    /// whose texts carry no address.
+    pub url: Option<String>,
+    pub archived_url: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -48,8 +52,8 @@ pub struct Citation {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Event {
     pub id: String,
-    pub date: Date,
-    pub until: Option<Date>,
+    /// When it happened: a date or an interval, in EDTF (docs/DATA.md, "Dates").
+    pub date: EventDate,
     pub date_basis: Option<String>,
     pub reported: Option<Date>,
     pub reported_basis: Option<String>,
@@ -65,11 +69,15 @@ pub struct Event {
     pub related: Vec<String>,
     pub quantities: Vec<Quantity>,
     pub citations: Vec<Citation>,
+    /// How far the information is borne out (Admiralty 1–6); none when not rated.
+    pub credibility: Option<Credibility>,
+    /// Why, in a line; given with `credibility`.
+    pub credibility_reason: Option<String>,
 }
 
 impl Event {
     pub fn span(&self) -> DaySpan {
-        DaySpan::of(&self.date, self.until.as_ref())
+        self.date.days()
     }
 
     /// Every actor the event names: its parties, the direction of a transfer and its claimants.
@@ -77,11 +85,9 @@ impl Event {
         self.actors.iter().chain(&self.from).chain(&self.to).chain(&self.claimed_by).map(String::as_str)
     }
 
-    /// The date as curated, written one way everywhere: `2023-08`, or a span `2023-08 → 2023-11-01`.
+    /// The date as curated, written one way everywhere: `2023-08`, a span `2023-08 → 2023-11-01`,
+    /// `by 2023-08-30` (on or before), `c. 2023-08` (approximate), `2023?` (uncertain).
     pub fn date_label(&self) -> String {
-        match &self.until {
-            Some(until) => format!("{} → {}", self.date, until),
-            None => self.date.to_string(),
-        }
+        self.date.label()
     }
 }

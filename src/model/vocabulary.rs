@@ -162,3 +162,122 @@ vocabulary! {
         Between => "between",
     }
 }
+
+/// Admiralty information-credibility rating, 1 to 6: how far the claim itself is borne out,
+/// rated apart from the grade of the source that carries it. Written as a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Credibility {
+    Confirmed,
+    ProbablyTrue,
+    PossiblyTrue,
+    Doubtful,
+    Improbable,
+    CannotBeJudged,
+}
+
+impl Credibility {
+    pub const ALL: &'static [Credibility] = &[
+        Credibility::Confirmed,
+        Credibility::ProbablyTrue,
+        Credibility::PossiblyTrue,
+        Credibility::Doubtful,
+        Credibility::Improbable,
+        Credibility::CannotBeJudged,
+    ];
+
+    pub fn number(self) -> u8 {
+        self as u8 + 1
+    }
+
+    pub fn from_number(number: i64) -> Option<Self> {
+        let index = usize::try_from(number.checked_sub(1)?).ok()?;
+        Self::ALL.get(index).copied()
+    }
+
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Credibility::Confirmed => "confirmed by other sources",
+            Credibility::ProbablyTrue => "probably true",
+            Credibility::PossiblyTrue => "possibly true",
+            Credibility::Doubtful => "doubtful",
+            Credibility::Improbable => "improbable",
+            Credibility::CannotBeJudged => "truth cannot be judged",
+        }
+    }
+}
+
+impl fmt::Display for Credibility {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.number())
+    }
+}
+
+impl Serialize for Credibility {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_u8(self.number())
+    }
+}
+
+impl<'de> Deserialize<'de> for Credibility {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(CredibilityVisitor)
+    }
+}
+
+struct CredibilityVisitor;
+
+impl serde::de::Visitor<'_> for CredibilityVisitor {
+    type Value = Credibility;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a credibility from 1 (confirmed by other sources) to 6 (truth cannot be judged)")
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, number: i64) -> Result<Credibility, E> {
+        Credibility::from_number(number).ok_or_else(|| {
+            E::custom(format!(
+                "credibility {number} is not 1 (confirmed by other sources) to 6 (truth cannot be judged)"
+            ))
+        })
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, number: u64) -> Result<Credibility, E> {
+        self.visit_i64(i64::try_from(number).unwrap_or(i64::MAX))
+    }
+
+    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Credibility, E> {
+        Err(E::custom(format!(
+            "write the credibility as a number without quotes, 1 to 6 (credibility = {})",
+            text.trim()
+        )))
+    }
+}
+
+/// The Admiralty pair: the best grade among an event's sources and the credibility of its
+/// information, written "B2"; "B" alone when the credibility is not rated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Rating {
+    pub grade: Option<Grade>,
+    pub credibility: Option<Credibility>,
+}
+
+impl Rating {
+    /// In words: "source usually reliable; probably true".
+    pub fn meaning(&self) -> String {
+        let grade = self.grade.map_or("source not graded".to_string(), |g| format!("source {}", g.meaning()));
+        let credibility = self.credibility.map_or("credibility not rated", Credibility::meaning);
+        format!("{grade}; {credibility}")
+    }
+}
+
+impl fmt::Display for Rating {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(grade) = self.grade {
+            write!(f, "{grade}")?;
+        }
+        if let Some(credibility) = self.credibility {
+            write!(f, "{credibility}")?;
+        }
+        Ok(())
+    }
+}

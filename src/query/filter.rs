@@ -38,8 +38,10 @@ impl Query {
             // First what the lookups (a few bytes an event, side by side) let through; then
             // those events themselves, each one's text asked of memory a few events ahead,
             // so that fetching one event's text overlaps matching another's.
-            let passed: Vec<(usize, Reach)> =
-                chunk.iter().filter_map(|&i| terms.passes_lookups(dataset, i).map(|reach| (i, reach))).collect();
+            let passed: Vec<(usize, Reach)> = chunk
+                .iter()
+                .filter_map(|&i| terms.passes_lookups(dataset, i).map(|reach| (i, reach)))
+                .collect();
             if !terms.reads_event() {
                 return Some(passed.into_iter().map(|(i, _)| i).collect());
             }

@@ -158,7 +158,11 @@ impl Query {
     /// unchanged words hold for all of those events already.
     pub fn residual(&self, previous: &Query) -> Query {
         let changed = self.words.iter().enumerate().filter(|&(k, word)| previous.words.get(k) != Some(word));
-        Query { words: changed.map(|(_, word)| word.clone()).collect(), order: self.order, ..Query::default() }
+        Query {
+            words: changed.map(|(_, word)| word.clone()).collect(),
+            order: self.order,
+            ..Query::default()
+        }
     }
 }
 

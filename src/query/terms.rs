@@ -194,7 +194,7 @@ impl Order {
     pub fn date_of(self, dataset: &Dataset, index: usize) -> Date {
         let event = dataset.event(index);
         match self {
-            Order::Date => event.date,
+            Order::Date => event.date.anchor(),
             Order::Reported => claimed(dataset, index, event),
         }
     }
@@ -224,7 +224,7 @@ fn claimed(dataset: &Dataset, index: usize, event: &Event) -> Date {
             .iter()
             .map(|&s| dataset.sources()[s as usize].published)
             .min()
-            .unwrap_or(event.date)
+            .unwrap_or_else(|| event.date.anchor())
     })
 }
 

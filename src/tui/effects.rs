@@ -7,8 +7,9 @@ use std::thread;
 
 use super::sources::Message;
 use super::worker::{SearchRequest, SearchWorker};
-use crate::app::{Action, App, Effect, ExportOutcome, Picker};
+use crate::app::{Action, App, Effect, ExportOutcome, Loaded, Picker, Reloaded};
 use crate::export::{Export, ExportFormat, WriteError, write_atomically};
+use crate::load::{Loader, OnDisk};
 use crate::model::Dataset;
 use crate::query::Query;
 use crate::search::WordMatcher;
@@ -17,18 +18,34 @@ use crate::search::WordMatcher;
 pub struct Effects {
     messages: mpsc::Sender<Message>,
     worker: SearchWorker,
+    /// Loads the dataset again on request; None for the bundled dataset, which never changes.
+    reloads: Option<mpsc::Sender<()>>,
     /// An export being written; waited for before the UI ends, so no half-written temporary
     /// file is left behind.
     pub writing: Option<thread::JoinHandle<()>>,
 }
 
 impl Effects {
-    pub fn new(messages: mpsc::Sender<Message>, matcher: Arc<dyn WordMatcher>) -> Self {
+    pub fn new(
+        messages: mpsc::Sender<Message>,
+        matcher: Arc<dyn WordMatcher>,
+        data: Option<(PathBuf, Loader)>,
+    ) -> Self {
         let worker = SearchWorker::spawn(matcher, messages.clone());
-        Self { messages, worker, writing: None }
+        let reloads = data.map(|(dir, loader)| spawn_reloader(dir, loader, messages.clone()));
+        Self { messages, worker, reloads, writing: None }
     }
 
-    pub fn perform(&mut self, app: &App, effect: Effect) {
+    /// Ask for the data files to be loaded again; a request made while a load runs is
+    /// served by one more load after it.
+    pub fn reload(&self) {
+        if let Some(reloads) = &self.reloads {
+            let _ = reloads.send(());
+        }
+    }
+
+    /// Carry out `effect`, or hand it back when only the UI loop can (the editor needs the terminal).
+    pub fn perform(&mut self, app: &App, effect: Effect) -> Option<Effect> {
         match effect {
             Effect::Export { path, overwrite } => {
                 // Rendering and writing a large view takes a while: not on this thread.
@@ -49,7 +66,17 @@ impl Effects {
                     Action::Counted { ticket, tally: Picker::tally(facet, &dataset, &events) }
                 });
             }
+            Effect::Reload if self.reloads.is_none() => {
+                let _ = self.messages.send(Message::Answer(Action::Reloaded(Reloaded::Failed {
+                    problems: Vec::new(),
+                    summary: "nothing to reload: the bundled dataset never changes; use --data DIR"
+                        .to_string(),
+                })));
+            }
+            Effect::Reload => self.reload(),
+            Effect::Edit { .. } => return Some(effect),
         }
+        None
     }
 
     /// Do `work` on a thread of its own and hand the action it ends with to the UI loop.
@@ -59,6 +86,29 @@ impl Effects {
             let _ = answers.send(Message::Answer(work()));
         })
     }
+}
+
+/// The thread that loads `dir` again each time it is asked, answering with `Reloaded`.
+/// Requests that pile up while it loads are served by a single load. `loader` made the
+/// last load, and reads again only the files changed since.
+fn spawn_reloader(dir: PathBuf, mut loader: Loader, messages: mpsc::Sender<Message>) -> mpsc::Sender<()> {
+    let (requests, inbox) = mpsc::channel::<()>();
+    thread::spawn(move || {
+        while inbox.recv().is_ok() {
+            while inbox.try_recv().is_ok() {}
+            let reloaded = match loader.load(&OnDisk::new(&dir)) {
+                Ok(dataset) => Reloaded::Loaded(Loaded(Arc::new(dataset))),
+                Err(failure) => Reloaded::Failed {
+                    problems: failure.problems.iter().map(ToString::to_string).collect(),
+                    summary: failure.summary(),
+                },
+            };
+            if messages.send(Message::Answer(Action::Reloaded(reloaded))).is_err() {
+                return;
+            }
+        }
+    });
+    requests
 }
 
 /// Write the current view to `path`. The TUI's export is the CLI's: the same Export, the

@@ -10,7 +10,7 @@ use ratatui::crossterm::event::{
 };
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 
 /// The terminal in full-screen mode; dropping it puts the terminal back.
@@ -39,11 +39,14 @@ impl Session {
         restore();
     }
 
-    /// Take the terminal again and redraw everything on the next frame.
+    /// Take the terminal again and redraw everything on the next frame. A new `Terminal`
+    /// (empty buffers) rather than `Terminal::clear`, which asks the terminal where its
+    /// cursor is and waits for an answer some terminals never send.
     pub fn resume(&mut self) -> io::Result<()> {
         take_over()?;
-        self.terminal.hide_cursor()?;
-        self.terminal.clear()
+        execute!(io::stdout(), Clear(ClearType::All))?;
+        self.terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+        self.terminal.hide_cursor()
     }
 }
 

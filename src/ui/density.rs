@@ -23,15 +23,17 @@ pub fn render(frame: &mut Frame<'_>, app: &App, theme: &Theme, area: Rect) {
     let columns_per_month = if per_column == 1 { (width / months).clamp(1, 4) } else { 1 };
     let buckets: Vec<usize> = density.counts.chunks(per_column).map(|chunk| chunk.iter().sum()).collect();
     let max = buckets.iter().copied().max().unwrap_or(0).max(1);
-    // A month- or day-dated selection marks its month; a year-only one marks its whole year,
-    // more faintly, rather than pretending to a month.
-    let selected_date = app.chronology.selected.map(|event| app.dataset.event(event).date);
-    let year_only = selected_date.is_some_and(|d| d.precision() == crate::date::DatePrecision::Year);
-    let selected_bucket = selected_date
-        .filter(|_| !year_only)
-        .and_then(|date| density.month_index(&date))
-        .map(|month| month / per_column);
-    let selected_year = selected_date.filter(|_| year_only).map(|d| d.year_number());
+    // A selection marks the months it is drawn in (a span, each of them); a year-only one
+    // marks its whole year, more faintly, rather than pretending to a month; a date "by"
+    // then marks its end's month with ◀: then, or before.
+    let selected_date = app.chronology.selected.map(|event| &app.dataset.event(event).date);
+    let selected_buckets = selected_date
+        .and_then(|date| density.bars_of(date))
+        .map(|bars| bars.start() / per_column..=bars.end() / per_column);
+    let selected_year =
+        selected_date.filter(|_| selected_buckets.is_none()).map(|d| d.anchor().year_number());
+    let selected_mark =
+        if selected_date.is_some_and(|d| d.start().known().is_none()) { '◀' } else { '▲' };
 
     let mut bars = vec![Span::raw(" ")];
     let mut marker = String::from(" ");
@@ -43,7 +45,7 @@ pub fn render(frame: &mut Frame<'_>, app: &App, theme: &Theme, area: Rect) {
             LEVELS[(count * (LEVELS.len() - 1)).div_ceil(max).min(LEVELS.len() - 1)]
         };
         let cell: String = std::iter::repeat_n(glyph, columns_per_month).collect();
-        let is_selected = selected_bucket == Some(bucket);
+        let is_selected = selected_buckets.as_ref().is_some_and(|buckets| buckets.contains(&bucket));
         let style = match (is_selected, count) {
             (true, _) => theme.selected(),
             (false, 0) => theme.dim(),
@@ -53,7 +55,7 @@ pub fn render(frame: &mut Frame<'_>, app: &App, theme: &Theme, area: Rect) {
         let in_selected_year = selected_year.is_some()
             && density.month_at(bucket * per_column).map(|(year, _)| year) == selected_year;
         let mark = if is_selected {
-            '▲'
+            selected_mark
         } else if in_selected_year {
             '△'
         } else {

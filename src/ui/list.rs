@@ -21,6 +21,8 @@ const TITLE_FIRST: usize = 36;
 /// The columns of one frame's rows, the same for every row so they line up.
 struct Columns {
     date: usize,
+    /// The Admiralty pair ("B2"), with a space after it; none when no row has one.
+    rating: usize,
     title: usize,
     tags: usize,
 }
@@ -42,9 +44,16 @@ impl Columns {
         } else {
             widest_date.min(NARROW_DATE_WIDTH)
         } + 1;
-        let rest = room.saturating_sub(date);
+        let rating = (first..end)
+            .filter_map(|r| match app.chronology.rows[r] {
+                Row::Event(index) => Some(app.dataset.rating(app.dataset.event(index)).to_string().len()),
+                _ => None,
+            })
+            .max()
+            .map_or(0, |widest| if widest == 0 { 0 } else { widest + 1 });
+        let rest = room.saturating_sub(date + rating);
         let tags = if rest > TITLE_FIRST + 8 { (rest - TITLE_FIRST).min(24) } else { 0 };
-        Self { date, title: rest.saturating_sub(tags), tags }
+        Self { date, rating, title: rest.saturating_sub(tags), tags }
     }
 }
 
@@ -81,11 +90,19 @@ fn event_line(app: &App, theme: &Theme, event: &Event, columns: &Columns, select
     let marker = if selected { "▶ " } else { "  " };
     let mut date = event.date_label();
     if date.chars().count() >= columns.date {
-        // The span's end does not fit: its start, and the arrow that says it goes on.
-        date = format!("{} →…", event.date);
+        // A span's end does not fit: its start, and the arrow that says it goes on; any
+        // other date too long, as much as fits.
+        date = match date.split_once(" → ") {
+            Some((start, _)) if start.chars().count() + 3 < columns.date => format!("{start} →…"),
+            _ => date.chars().take(columns.date.saturating_sub(2)).chain(['…']).collect(),
+        };
     }
     let mut spans = vec![Span::raw(marker)];
     spans.extend(pad(vec![Span::styled(date, theme.date())], columns.date));
+    if columns.rating > 0 {
+        let rating = app.dataset.rating(event).to_string();
+        spans.extend(pad(vec![Span::styled(rating, theme.key())], columns.rating));
+    }
     // An event found only by a name or a quote ranks after those found in their own words.
     let base = if matched_outside_text(app, event) { theme.dim() } else { theme.plain() };
     let title = highlighted(&event.title, &match_positions(app, &event.title), base, theme.matched());
@@ -94,7 +111,7 @@ fn event_line(app: &App, theme: &Theme, event: &Event, columns: &Columns, select
         spans.push(Span::raw(" "));
         spans.extend(fit(vec![Span::styled(tags(app, event), theme.tag())], columns.tags - 1));
     }
-    let width = 2 + columns.date + columns.title + columns.tags;
+    let width = 2 + columns.date + columns.rating + columns.title + columns.tags;
     let spans = fit(spans, width);
     let used = width_of(&spans);
     let mut line = Line::from(spans);

@@ -12,6 +12,8 @@ mod header;
 mod help;
 mod list;
 mod overlay;
+mod problems;
+mod reader;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -36,6 +38,15 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, theme: &Theme) -> Measured {
             list::render(frame, app, theme, layout.list);
             detail::render(frame, app, theme, layout.detail)
         }
+        Screen::Reader(reader) => {
+            let body = Rect::new(area.x, area.y, area.width, area.height.saturating_sub(1));
+            reader::render(frame, app, reader, theme, body)
+        }
+        Screen::Problems(problems) => {
+            let body = Rect::new(area.x, area.y, area.width, area.height.saturating_sub(1));
+            problems::render(frame, problems, theme, body);
+            Measured::default()
+        }
     };
     measured.list_rows = layout.list_inner_height();
     footer::render(frame, app, theme, layout.footer);
@@ -45,8 +56,13 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, theme: &Theme) -> Measured {
         Some(Overlay::Date { bound, input, error }) => {
             overlay::date_prompt(frame, theme, *bound, input, error.as_deref(), area)
         }
-        Some(Overlay::Export { input, confirm, error }) => {
-            overlay::export_prompt(frame, app, theme, input, *confirm, error.as_deref(), area)
+        Some(Overlay::Export { input, confirm, error, empty }) => {
+            let question = match (*confirm, *empty) {
+                (true, true) => Some(overlay::Question::Empty),
+                (true, false) => Some(overlay::Question::Overwrite),
+                (false, _) => None,
+            };
+            overlay::export_prompt(frame, app, theme, input, question, error.as_deref(), area)
         }
         Some(Overlay::Help { scroll }) => {
             let (rows, lines) = help::render(frame, theme, *scroll, area);

@@ -158,12 +158,19 @@ pub fn date_prompt(
     frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), popup);
 }
 
+/// What the export prompt is asking.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Question {
+    Overwrite,
+    Empty,
+}
+
 pub fn export_prompt(
     frame: &mut Frame<'_>,
     app: &App,
     theme: &Theme,
     input: &str,
-    confirm: bool,
+    question: Option<Question>,
     error: Option<&str>,
     area: Rect,
 ) {
@@ -172,7 +179,7 @@ pub fn export_prompt(
     let block = Block::bordered().title(title).border_style(theme.focused_border());
     let mut lines = vec![
         Line::styled(
-            "File (.md markdown, .json or .csv), in the current directory unless a path is given",
+            "File (.md, .html, .json or .csv), in the current directory unless a path is given; ~ is home",
             theme.dim(),
         ),
         Line::from(vec![
@@ -181,8 +188,12 @@ pub fn export_prompt(
             Span::styled("▏", theme.key()),
         ]),
     ];
-    if confirm {
-        lines.push(Line::styled(format!("{} exists. Overwrite it? y/n", clean(input.trim())), theme.error()));
+    match question {
+        Some(Question::Overwrite) => lines
+            .push(Line::styled(format!("{} exists. Overwrite it? y/n", clean(input.trim())), theme.error())),
+        Some(Question::Empty) => lines
+            .push(Line::styled("The filtered view has no events. Write the file anyway? y/n", theme.error())),
+        None => {}
     }
     if let Some(error) = error {
         lines.push(Line::styled(clean(error), theme.error()));

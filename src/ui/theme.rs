@@ -50,6 +50,16 @@ impl Theme {
         self.paint(Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED), Color::Magenta)
     }
 
+    /// The passage at the reader's cursor: reversed and bold, so it shows without colour.
+    pub fn passage(&self) -> Style {
+        self.paint(Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED), Color::Yellow)
+    }
+
+    /// Other cited passages, more quietly: underlined.
+    pub fn cited(&self) -> Style {
+        Style::new().add_modifier(Modifier::UNDERLINED)
+    }
+
     pub fn date(&self) -> Style {
         self.paint(Style::new(), Color::Green)
     }

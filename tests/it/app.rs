@@ -13,7 +13,6 @@ fn event(id: &str, date: &str, title: &str, actors: &[&str], weapons: &[&str]) -
     Event {
         id: id.to_string(),
         date: date.parse().expect("valid test date"),
-        until: None,
         date_basis: None,
         reported: None,
         reported_basis: None,
@@ -29,6 +28,8 @@ fn event(id: &str, date: &str, title: &str, actors: &[&str], weapons: &[&str]) -
         related: Vec::new(),
         quantities: Vec::new(),
         citations: vec![Citation { source: "src".to_string(), quote: "q".to_string() }],
+        credibility: None,
+        credibility_reason: None,
     }
 }
 
@@ -56,6 +57,8 @@ fn dataset() -> Dataset {
         file: "seeds/a.txt".into(),
         reliability: Grade::B,
         reliability_reason: "test".into(),
+        url: None,
+        archived_url: None,
     };
     let weapon = |id: &str, name: &str| WeaponType {
         id: id.into(),
@@ -132,6 +135,37 @@ fn events_sort_by_first_day_coarser_first_then_id() {
     let ids: Vec<&str> = dataset.events().iter().map(|e| e.id.as_str()).collect();
     let (a, b) = (format!("{long}-a"), format!("{long}-b"));
     assert_eq!(ids, ["year", "zulu", "a", a.as_str(), b.as_str(), "ab", "alpha", "later"]);
+}
+
+#[test]
+fn a_date_by_then_sorts_at_its_end_before_what_is_known_to_start_there() {
+    let events = vec![
+        event("in-november", "2023-11", "t", &[], &[]),
+        event("by-november", "../2023-11", "t", &[], &[]),
+        event("august-on", "2023-08/2023-11-01", "t", &[], &[]),
+        event("first-of-november", "2023-11-01", "t", &[], &[]),
+        event("by-first-of-november", "../2023-11-01", "t", &[], &[]),
+        event("about-november", "2023-11~", "t", &[], &[]),
+        event("by-2023", "../2023", "t", &[], &[]),
+    ];
+    let dataset = Dataset::new("T".into(), vec![], vec![], vec![], events);
+    let ids: Vec<&str> = dataset.events().iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "by-2023",
+            "august-on",
+            "by-november",
+            "about-november",
+            "in-november",
+            "by-first-of-november",
+            "first-of-november"
+        ]
+    );
+    let app = App::new(Arc::new(dataset), Arc::new(WordStartMatcher), Query::default());
+    // A date "by" then is listed under its end's month.
+    let by = app.chronology.rows.iter().position(|r| *r == Row::Event(2)).expect("listed");
+    assert_eq!(app.chronology.rows[by - 1], Row::Month(2023, 11));
 }
 
 #[test]

@@ -63,7 +63,7 @@ impl Sized {
 
     pub fn remeasure(&mut self) {
         let measured = ui::measure(&self.app, self.area());
-        if measured != self.app.measured {
+        if measured != self.app.measured || self.app.wants_measure() {
             self.app.update(Action::Measured(measured));
         }
     }

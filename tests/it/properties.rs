@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use annals::app::Overlay;
 use annals::app::{Action, App, Bound};
-use annals::date::Date;
+use annals::date::{Date, EventDate};
 use annals::load::{self, InMemory};
 use annals::query::{Facet, Query};
 use annals::search::WordStartMatcher;
@@ -34,6 +34,15 @@ proptest! {
         if let Ok(date) = text.parse::<Date>() {
             prop_assert_eq!(date.to_string().parse::<Date>(), Ok(date));
             prop_assert!(date.first_day() <= date.last_day());
+        }
+    }
+
+    #[test]
+    fn event_dates_parse_or_refuse_and_round_trip(text in "\\PC{0,12}|(\\.\\.|[0-9]{4}(-[0-9]{1,2}){0,2}[~?%]?)?(/(\\.\\.|[0-9]{4}(-[0-9]{1,2}){0,2}[~?%]?)?)?") {
+        if let Ok(date) = text.parse::<EventDate>() {
+            prop_assert_eq!(date.to_string(), text);
+            prop_assert!(date.days().first <= date.days().last);
+            prop_assert!(!date.label().is_empty());
         }
     }
 
@@ -229,6 +238,20 @@ proptest! {
                     prop_assert!(row >= chronology.list_offset && row < chronology.list_offset + height, "the selected row is on screen");
                 }
             }
+        }
+    }
+}
+
+proptest! {
+    /// Any text at all: cleaning keeps one character for each, and what it keeps is safe to
+    /// show (cleaning it again changes nothing), so positions and widths stay honest.
+    #[test]
+    fn cleaning_any_text_keeps_its_length_and_leaves_nothing_to_obey(text in "\\PC*|[\\x00-\\x1f\\x7f-\\u{9f}\\u{2028}\\u{2029}\\u{202a}-\\u{202e}\\u{2066}-\\u{2069}\\u{fdd0}-\\u{fdef}\\u{fffe}\\u{ffff}a-z ]*") {
+        let cleaned = annals::text::clean(&text);
+        prop_assert_eq!(cleaned.chars().count(), text.chars().count());
+        prop_assert_eq!(annals::text::clean(&cleaned), cleaned.clone());
+        for c in cleaned.chars() {
+            prop_assert!(!c.is_control() && !matches!(c, '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{fdd0}'..='\u{fdef}' | '\u{fffe}' | '\u{ffff}'), "{:?} kept", c);
         }
     }
 }

@@ -21,6 +21,10 @@ struct Session {
 
 impl Session {
     fn start(args: &[&str]) -> Self {
+        Self::start_with_env(args, &[])
+    }
+
+    fn start_with_env(args: &[&str], env: &[(&str, &str)]) -> Self {
         let pty = native_pty_system()
             .openpty(PtySize { rows: 30, cols: 110, pixel_width: 0, pixel_height: 0 })
             .expect("a pseudo-terminal");
@@ -29,6 +33,9 @@ impl Session {
         command.cwd(Path::new(env!("CARGO_MANIFEST_DIR")));
         command.env("TERM", "xterm-256color");
         command.env_remove("NO_COLOR");
+        for (name, value) in env {
+            command.env(name, value);
+        }
         let child = pty.slave.spawn_command(command).expect("annals starts");
         drop(pty.slave);
         let (rows, cols) = (NonZeroU16::new(30).expect("non-zero"), NonZeroU16::new(110).expect("non-zero"));
@@ -172,4 +179,135 @@ fn termination_signals_restore_the_terminal() {
             assert!(raw.contains(sequence), "SIG{name}: {what}");
         }
     }
+}
+
+#[test]
+fn o_opens_the_reader_and_esc_returns() {
+    let mut session = Session::start(&["--data", "tests/fixtures/good"]);
+    session.wait_for("the opening screen", |s| s.contains("3 of 3 events"));
+    session.send("j");
+    session.wait_for("the second event", |s| s.contains("▶ 2023-09"));
+    session.send("o");
+    let screen = session.wait_for("the reader", |s| s.contains("Cited by") && s.contains("Al Jazeera ·"));
+    assert!(
+        screen.contains("North Korea’s leader Kim Jong Un met"),
+        "the cited paragraph is on screen: {screen}"
+    );
+    session.send("\x1b");
+    let screen =
+        session.wait_for("the chronology again", |s| s.contains("Chronology") && !s.contains("Cited by"));
+    assert!(screen.contains("▶ 2023-09"), "the same event is selected: {screen}");
+    session.send("q");
+    assert!(session.wait_for_exit().success());
+}
+
+#[test]
+fn sigtstp_gives_the_terminal_back_and_sigcont_takes_it_again() {
+    let mut session = Session::start(&["--data", "tests/fixtures/good"]);
+    session.wait_for("the opening screen", |s| s.contains("3 of 3 events"));
+    let pid = session.child.process_id().expect("the child's pid").to_string();
+    let kill = |signal: &str| {
+        std::process::Command::new("kill").args([signal, &pid]).status().is_ok_and(|s| s.success())
+    };
+    assert!(kill("-TSTP"));
+    session.wait_for("the main screen while stopped", |_| {
+        !session.parser.lock().expect("lock").screen().alternate_screen()
+    });
+    assert!(kill("-CONT"));
+    session.wait_for("the UI again", |s| {
+        session.parser.lock().expect("lock").screen().alternate_screen() && s.contains("3 of 3 events")
+    });
+    session.send("q");
+    assert!(session.wait_for_exit().success());
+}
+
+/// A copy of the good fixture to edit while annals watches it.
+fn watched_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let status = std::process::Command::new("cp")
+        .arg("-r")
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good/data"))
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good/seeds"))
+        .arg(dir.path())
+        .status()
+        .expect("cp");
+    assert!(status.success());
+    dir
+}
+
+const TITLE: &str = "Kim and Putin meet at the Vostochny Cosmodrome";
+/// What the list shows of it at 110 columns.
+const SHOWN: &str = "Kim and Putin meet";
+
+#[test]
+fn watch_follows_every_way_an_editor_saves() {
+    let dir = watched_copy();
+    let events = dir.path().join("data/events/2023.toml");
+    let data = dir.path().display().to_string();
+    let mut session = Session::start(&["--data", &data, "--watch"]);
+    session.wait_for("the opening screen", |s| s.contains("3 of 3 events") && s.contains(SHOWN));
+    let original = std::fs::read_to_string(&events).expect("read");
+
+    // In place.
+    std::fs::write(&events, original.replace(TITLE, "Saved in place")).expect("write");
+    session.wait_for("an in-place save", |s| s.contains("Saved in place"));
+
+    // A new file renamed over the old (vim's and many editors' way).
+    let temporary = dir.path().join("data/events/.2023.toml.swp");
+    std::fs::write(&temporary, original.replace(TITLE, "Saved by rename")).expect("write");
+    std::fs::rename(&temporary, &events).expect("rename");
+    session.wait_for("a save by rename", |s| s.contains("Saved by rename") && !s.contains("Saved in place"));
+
+    // A new events file, then removed.
+    // The last event again, under a new id.
+    let block = original.rsplit("[[event]]").next().expect("an event").replacen("id = \"", "id = \"new-", 1);
+    let added = dir.path().join("data/events/2024.toml");
+    std::fs::write(&added, format!("[[event]]{block}")).expect("write");
+    session.wait_for("a new file", |s| s.contains("4 of 4 events"));
+    std::fs::remove_file(&added).expect("remove");
+    session.wait_for("a removed file", |s| s.contains("3 of 3 events"));
+
+    // Broken, then fixed.
+    std::fs::write(&events, original.replace("kind = \"meeting\"", "kind = \"meeeting\"")).expect("write");
+    session.wait_for("the problems screen", |s| {
+        s.contains("The data files have 1 problem") && s.contains("meeeting")
+    });
+    std::fs::write(&events, &original).expect("write");
+    session.wait_for("the problems screen to go by itself", |s| {
+        s.contains(SHOWN) && !s.contains("The data files have")
+    });
+    session.send("q");
+    assert!(session.wait_for_exit().success());
+}
+
+#[test]
+fn e_gives_the_terminal_to_the_editor_at_the_line_and_shows_the_edit() {
+    let dir = watched_copy();
+    let record = dir.path().join("editor-args");
+    // A stand-in called `vim`, so it is given `+LINE FILE`: it records its arguments and edits the file.
+    std::fs::create_dir(dir.path().join("bin")).expect("mkdir");
+    let script = dir.path().join("bin/vim");
+    let body = format!(
+        "#!/bin/sh\nprintf '%s\\n' \"$@\" > '{}'\nsed -i 's/{TITLE}/Edited in the editor/' \"$2\"\n",
+        record.display()
+    );
+    std::fs::write(&script, body).expect("script");
+    std::fs::set_permissions(&script, std::os::unix::fs::PermissionsExt::from_mode(0o755)).expect("chmod");
+    let data = dir.path().display().to_string();
+    let editor = script.display().to_string();
+    let mut session = Session::start_with_env(&["--data", &data], &[("VISUAL", ""), ("EDITOR", &editor)]);
+    session.wait_for("the opening screen", |s| s.contains(SHOWN));
+    session.send("j");
+    session.wait_for("the second event", |s| s.contains("▶ 2023-09"));
+    session.send("E");
+    session.wait_for("the edit, reloaded", |s| s.contains("Edited in the editor"));
+    let events = dir.path().join("data/events/2023.toml");
+    let text = std::fs::read_to_string(&events).expect("read");
+    // The [[event]] header is the line before the id: its 1-based number is the id's 0-based index.
+    let header = text.lines().position(|l| l.contains("\"putin-kim-meeting\"")).expect("id line");
+    let args = std::fs::read_to_string(&record).expect("the editor ran");
+    assert_eq!(args.lines().collect::<Vec<_>>(), [format!("+{header}"), events.display().to_string()]);
+    assert!(session.parser.lock().expect("lock").screen().alternate_screen(), "the UI is back");
+    session.send("q");
+    assert!(session.wait_for_exit().success());
 }

@@ -351,7 +351,7 @@ fn after_being_too_small_the_first_heading_shows_again() {
 fn spans_are_written_one_way_and_an_ellipsis_marks_only_a_cut() {
     let app = fixture_app(110, 30);
     let screen = rows(&app).join("\n");
-    assert!(screen.contains("2023-08 → 2023-11-01 North Korea"), "whole when it fits: {screen}");
+    assert!(screen.contains("2023-08 → 2023-11-01 B North Korea"), "whole when it fits: {screen}");
     let narrow = fixture_app(70, 24);
     let screen = rows(&narrow).join("\n");
     assert!(screen.contains("2023-08 →…"), "the span's end cut, and marked: {screen}");

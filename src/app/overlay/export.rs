@@ -1,7 +1,5 @@
 //! The export prompt: a file name, a confirmation before overwriting, and the outcome.
 
-use std::path::PathBuf;
-
 use super::{Overlay, edit_text};
 use crate::app::{Action, App, Effect, ExportOutcome};
 
@@ -38,13 +36,25 @@ impl App {
     }
 
     fn export_prompt_input(&mut self, action: Action) -> Option<Effect> {
-        let Some(Overlay::Export { input, confirm, error }) = &mut self.overlay else { return None };
+        let nothing_shown = self.chronology.visible.is_empty() && !self.searching;
+        let Some(Overlay::Export { input, confirm, error, empty }) = &mut self.overlay else { return None };
+        // `~` is the home directory, as people type it (`~/Desktop/kn23.md`).
+        let path = |input: &str| crate::export::expand_tilde(input.trim());
         if *confirm {
             match action {
-                Action::Input('y' | 'Y') => {
-                    return Some(Effect::Export { path: PathBuf::from(input.trim()), overwrite: true });
+                // Yes to writing a view with no events: now write it, asking again if it exists.
+                Action::Input('y' | 'Y') if *empty => {
+                    *confirm = false;
+                    *empty = false;
+                    return Some(Effect::Export { path: path(input), overwrite: false });
                 }
-                Action::Input('n' | 'N') | Action::Cancel => *confirm = false,
+                Action::Input('y' | 'Y') => {
+                    return Some(Effect::Export { path: path(input), overwrite: true });
+                }
+                Action::Input('n' | 'N') | Action::Cancel => {
+                    *confirm = false;
+                    *empty = false;
+                }
                 _ => {}
             }
             return None;
@@ -55,9 +65,11 @@ impl App {
         match action {
             Action::Cancel => self.overlay = None,
             Action::Submit if input.trim().is_empty() => *error = Some("give a file name".to_string()),
-            Action::Submit => {
-                return Some(Effect::Export { path: PathBuf::from(input.trim()), overwrite: false });
+            Action::Submit if nothing_shown => {
+                *confirm = true;
+                *empty = true;
             }
+            Action::Submit => return Some(Effect::Export { path: path(input), overwrite: false }),
             _ => {}
         }
         None

@@ -9,7 +9,7 @@ mod picker;
 mod search;
 
 pub use picker::{Picker, PickerOption};
-pub use search::History;
+pub use search::SearchHistory;
 
 use super::{Action, App, Bound};
 use crate::query::Query;
@@ -40,11 +40,13 @@ pub enum Overlay {
         input: String,
         error: Option<String>,
     },
-    /// `e`: a file name; `confirm` once the file turned out to exist.
+    /// `e`: a file name; `confirm` once the file turned out to exist, or (with `empty`) when
+    /// the view to write has no events.
     Export {
         input: String,
         confirm: bool,
         error: Option<String>,
+        empty: bool,
     },
     /// `?`: every key, scrolled this many lines.
     Help {

@@ -8,9 +8,9 @@ use crate::query::{Query, Word};
 
 /// Searches kept with Enter, oldest first.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct History(Vec<String>);
+pub struct SearchHistory(Vec<String>);
 
-impl History {
+impl SearchHistory {
     /// How many searches are kept.
     const KEPT: usize = 100;
 
@@ -50,7 +50,7 @@ impl Overlay {
 impl App {
     /// Returns the actions the list takes while the prompt is open (moving, paging, the mouse).
     pub(super) fn search(&mut self, action: Action) -> Option<Action> {
-        let history = self.history.entries();
+        let history = self.searches.entries();
         let Some(Overlay::Search { input, cursor, before, recalled, draft, .. }) = &mut self.overlay else {
             return None;
         };
@@ -85,7 +85,7 @@ impl App {
             Action::Submit => {
                 if let Some(Overlay::Search { error: None, input, .. }) = &self.overlay {
                     let input = input.clone();
-                    self.history.push(&input);
+                    self.searches.push(&input);
                     self.overlay = None;
                 }
                 return None;
