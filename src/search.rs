@@ -6,6 +6,9 @@
 //! number is one word with its separators (`8,000`). A query term is split the same way
 //! (`text::pieces`): `152mm` is the number 152 followed by a word starting `mm`.
 
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+
 use crate::model::SearchFields;
 use crate::text::{
     CharKind, Piece, Unit, char_mask, holds_pair, joins_number, pair_slot, pieces, starts_word,
@@ -162,6 +165,26 @@ impl WordMatcher for WordStartMatcher {
                 any_match(&chars, needle, char_starts(&chars, needle))
             }
         })
+    }
+}
+
+/// How well typed text fits a name, as a reader scanning a list would judge it: fuzzy-matcher's
+/// skim algorithm, which scores letters in a row, word starts and the name's own start high.
+/// What ranks a picker's values among those the word matcher lets through.
+pub struct NameScorer {
+    skim: SkimMatcherV2,
+}
+
+impl Default for NameScorer {
+    fn default() -> Self {
+        Self { skim: SkimMatcherV2::default().ignore_case() }
+    }
+}
+
+impl NameScorer {
+    /// The score of `typed` in `name`; None when its letters are not in `name` in order.
+    pub fn score(&self, name: &str, typed: &str) -> Option<i64> {
+        self.skim.fuzzy_match(name, typed)
     }
 }
 

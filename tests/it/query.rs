@@ -505,3 +505,22 @@ fn events_found_only_by_a_quote_or_a_name_rank_after_those_found_in_their_text()
     type_text(&mut app, "cancian");
     assert!(!selected_title_is_dim(&app), "found in its title");
 }
+
+#[test]
+fn narrowing_puts_names_that_start_with_the_typed_word_first() {
+    let mut app = app();
+    app.update(Action::OpenPicker(Facet::Weapon));
+    let by_count: Vec<String> = {
+        let picker = picker(&app);
+        picker.shown.iter().map(|&i| picker.options[i].id.clone()).collect()
+    };
+    let place = |id: &str| by_count.iter().position(|o| o == id).expect("a weapon");
+    assert!(place("munitions") < place("multiple-launch-rocket-systems"), "by count: {by_count:?}");
+    type_text(&mut app, "mul");
+    let picker = picker(&app);
+    let shown: Vec<&str> = picker.shown.iter().map(|&i| picker.options[i].id.as_str()).collect();
+    // Skim (fuzzy-matcher) scores a name's own start highest: "Multiple launch rocket
+    // systems" before "Munitions (multiple types)", though that has more events.
+    assert_eq!(shown.first(), Some(&"multiple-launch-rocket-systems"), "{shown:?}");
+    assert!(shown.contains(&"munitions") && shown.contains(&"m-1991"), "{shown:?}");
+}

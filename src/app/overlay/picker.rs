@@ -1,11 +1,13 @@
 //! A facet's picker: every value with how many events it would give under the other
 //! filters (a frequency table), narrowed by typing, several chosen with Space.
 
+use std::cmp::Reverse;
+
 use super::{Overlay, edit_text};
 use crate::app::{Action, App};
 use crate::model::{Dataset, EventKind, Grade, Status};
 use crate::query::{Facet, Query, countries};
-use crate::search::{Mode, Needle, WordMatcher};
+use crate::search::{Mode, NameScorer, Needle, WordMatcher};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PickerOption {
@@ -239,27 +241,32 @@ impl Picker {
     }
 
     /// Keep the options every narrowing word matches (as a word of the search does), pinned
-    /// values first, then those matched on their label or id, then on a hidden alias.
+    /// values first, then those matched on their label or id, then on a hidden alias; within
+    /// each, the better fit first (`NameScorer`: a name that starts with what was typed before
+    /// one that holds it further in), then most events.
     fn renarrow(&mut self, matcher: &dyn WordMatcher) {
-        let needles: Vec<Needle> = self
+        let words: Vec<(&str, Needle)> = self
             .narrow
             .split_whitespace()
-            .map(|w| Needle::new(w, Mode::Fuzzy))
-            .filter(|n| !n.is_empty())
+            .map(|w| (w, Needle::new(w, Mode::Fuzzy)))
+            .filter(|(_, n)| !n.is_empty())
             .collect();
-        let mut ranked: Vec<(bool, bool, usize)> = Vec::new();
+        let scorer = NameScorer::default();
+        let mut ranked: Vec<(bool, bool, Reverse<i64>, usize)> = Vec::new();
         for (index, option) in self.options.iter_mut().enumerate() {
             option.matched_alias = None;
             let found = |text: &str, needle: &Needle| matcher.match_word(text, needle).is_some();
-            let mut via_alias = false;
-            let mut matched = true;
-            for needle in &needles {
+            let fit = |text: &str, word: &str| scorer.score(text, word).unwrap_or(0);
+            let (mut via_alias, mut matched, mut score) = (false, true, 0);
+            for (word, needle) in &words {
                 if found(&option.label, needle) || found(&option.id, needle) {
+                    score += fit(&option.label, word).max(fit(&option.id, word));
                     continue;
                 }
                 match option.aliases.iter().find(|alias| found(alias, needle)) {
                     Some(alias) => {
                         via_alias = true;
+                        score += fit(alias, word);
                         option.matched_alias.get_or_insert_with(|| alias.clone());
                     }
                     None => {
@@ -269,11 +276,11 @@ impl Picker {
                 }
             }
             if matched {
-                ranked.push((!self.pinned.contains(&option.id), via_alias, index));
+                ranked.push((!self.pinned.contains(&option.id), via_alias, Reverse(score), index));
             }
         }
-        // Stable: within a rank, the options' order (most events first).
-        ranked.sort_by_key(|&(unpinned, via_alias, _)| (unpinned, via_alias));
+        // Stable: among equals, the options' order (most events first).
+        ranked.sort_by_key(|&(unpinned, via_alias, score, _)| (unpinned, via_alias, score));
         self.shown = ranked.into_iter().map(|(.., index)| index).collect();
         self.cursor = 0;
     }
