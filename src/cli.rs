@@ -49,7 +49,7 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Print the matching events in chronological order
+    /// Print the matching events, in the order they happened (or were claimed: --order reported)
     List {
         #[command(flatten)]
         filters: Filters,
@@ -184,8 +184,8 @@ pub struct Filters {
     /// Keep events on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD; overlap counts)
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub to: Option<Date>,
-    /// A query in the query language: facets and fuzzy keywords
-    #[arg(long, short = 'q', value_name = "TEXT")]
+    /// A query in the query language: key:value terms, words, 'exact words, "phrases", ! to exclude
+    #[arg(long, short = 'q', value_name = "TEXT", long_help = crate::query::terms_help())]
     pub query: Option<String>,
     /// Order the chronology by when a thing happened (date) or when it was claimed (reported)
     #[arg(long, value_name = "ORDER", value_parser = ["date", "reported"])]

@@ -16,7 +16,7 @@ use crate::text::Piece;
 
 pub use check::countries;
 pub use filter::candidates;
-pub use terms::{FACETS, Facet, Order, TERMS, Word, grade_bit, grade_bits, keys};
+pub use terms::{FACETS, Facet, Order, TERMS, Word, grade_bit, grade_bits, keys, terms_help};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Query {

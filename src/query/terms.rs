@@ -3,7 +3,7 @@
 use std::fmt;
 
 use crate::date::Date;
-use crate::model::{Dataset, Event, Grade};
+use crate::model::{Dataset, Event, EventKind, Grade, Status};
 use crate::search::Mode;
 
 /// The facets that take a value, in the order the string form writes them and the facet
@@ -126,6 +126,28 @@ pub const TERMS: &[(&str, &str)] = &[
     ("\"long range\"", "words in a row"),
     ("!kursk  !status:denied", "exclude: events that do not match"),
 ];
+
+/// `--query`'s long help: every term with its example, one a line.
+pub fn terms_help() -> String {
+    let width = TERMS.iter().map(|(term, _)| term.chars().count()).max().unwrap_or(0);
+    let mut help = String::from(
+        "A query in the query language: key:value terms and words, each of which must hold \
+         (values of one key: any of them).\n",
+    );
+    for (term, what) in TERMS {
+        help.push_str(&format!("\n  {term:width$}  {what}"));
+    }
+    let width = EventKind::ALL.iter().map(|k| k.as_str().len()).max().unwrap_or(0);
+    help.push_str("\n\nStatuses:");
+    for status in Status::ALL {
+        help.push_str(&format!("\n  {:width$}  {}", status.as_str(), status.meaning()));
+    }
+    help.push_str("\n\nKinds:");
+    for kind in EventKind::ALL {
+        help.push_str(&format!("\n  {:width$}  {}", kind.as_str(), kind.meaning()));
+    }
+    help
+}
 
 /// Every key of the query language: the facets, the date bounds and the order.
 pub fn keys() -> impl Iterator<Item = &'static str> {

@@ -524,3 +524,28 @@ fn narrowing_puts_names_that_start_with_the_typed_word_first() {
     assert_eq!(shown.first(), Some(&"multiple-launch-rocket-systems"), "{shown:?}");
     assert!(shown.contains(&"munitions") && shown.contains(&"m-1991"), "{shown:?}");
 }
+
+#[test]
+fn the_query_flags_help_lists_every_term_status_and_kind() {
+    let output = annals().args(["list", "--help"]).output().expect("annals runs");
+    let help = String::from_utf8(output.stdout).expect("UTF-8");
+    // clap wraps long lines: compare with the spaces folded.
+    let help = help.split_whitespace().collect::<Vec<_>>().join(" ");
+    let folded = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for (term, _) in annals::query::TERMS {
+        assert!(help.contains(&folded(term)), "--help lacks {term}");
+    }
+    for status in Status::ALL {
+        let line = format!("{} {}", status.as_str(), status.meaning());
+        assert!(help.contains(&line), "--help lacks {line}");
+    }
+    for kind in EventKind::ALL {
+        let line = format!("{} {}", kind.as_str(), kind.meaning());
+        assert!(help.contains(&line), "--help lacks {line}");
+    }
+    for flag in
+        ["--status", "--kind", "--claimant", "--sender", "--receiver", "--grade", "--country", "--order"]
+    {
+        assert!(help.contains(flag), "--help lacks {flag}");
+    }
+}
