@@ -109,7 +109,7 @@ pub trait WordMatcher: Send + Sync {
         self.matching_field(record, needle).is_some()
     }
 
-    /// The first of a record's fields (in their order: title, summary, names, quotes) that
+    /// The first of a record's fields (in the order given: `Dataset::search_fields_into`'s, then quotes) that
     /// `needle` matches.
     fn matching_field(&self, record: &SearchFields<'_>, needle: &Needle) -> Option<usize>;
 }

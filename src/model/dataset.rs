@@ -240,15 +240,16 @@ impl Dataset {
     }
 
     /// Put what keyword search reads first for event `index` into `fields` (cleared first):
-    /// title, summary, then the names of the actors and weapon types it involves. Its quotes
-    /// come after, from the event.
+    /// the title, the names of the actors and weapon types it involves, then the summary.
+    /// Its quotes come after, from the event. The short fields go first: a word found in a
+    /// name (as `art` is, in "Artillery shells") need not wait for the summary to be read.
     pub fn search_fields_into<'a>(&'a self, index: usize, fields: &mut Vec<&'a str>) {
         let event = &self.events[index];
         fields.clear();
         fields.push(&event.title);
-        fields.push(&event.summary);
         fields.extend(self.event_actors(index).iter().map(|&a| self.actor_names[a as usize].as_str()));
         fields.extend(self.event_weapons(index).iter().map(|&w| self.weapon_names[w as usize].as_str()));
+        fields.push(&event.summary);
     }
 
     pub fn source(&self, id: &str) -> Option<&Source> {

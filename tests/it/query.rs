@@ -277,7 +277,10 @@ fn narrowing_ranks_names_above_hidden_aliases_and_shows_the_alias() {
     assert_eq!(satellite.matched_alias.as_deref(), Some("technology and know-how"));
     assert_eq!(picker.options.iter().find(|o| o.id == "kn-23").and_then(|o| o.matched_alias.clone()), None);
     let screen = app.render().backend().to_string();
-    assert!(screen.contains("≈ technology and know-how"), "the picker shows the alias that matched: {screen}");
+    assert!(
+        screen.contains("≈ technology and know-how"),
+        "the picker shows the alias that matched: {screen}"
+    );
 }
 
 #[test]
