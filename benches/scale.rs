@@ -153,3 +153,81 @@ fn render_main_screen(bencher: divan::Bencher<'_, '_>, n: usize) {
             .expect("draws");
     });
 }
+
+/// The figures of every event (what the figures view's thread computes when it opens
+/// unfiltered): every quantity read, dated and grouped, and its marks found.
+#[divan::bench(args = SIZES, sample_count = 20)]
+fn figures_build(bencher: divan::Bencher<'_, '_>, n: usize) {
+    let dataset = loaded(n);
+    let events: Vec<usize> = (0..dataset.events().len()).collect();
+    bencher.bench(|| annals::figures::Figures::build(&dataset, &events));
+}
+
+/// `#` to the figures on screen, 160×50, as the TUI does it: the key's update (which only
+/// asks for the figures), their computation (on a thread of its own in the TUI), the
+/// answer's update and the frame that shows them.
+#[divan::bench(args = SIZES, sample_count = 20)]
+fn open_figures_view(bencher: divan::Bencher<'_, '_>, n: usize) {
+    use annals::app::{Action, Effect};
+    let dataset = loaded(n);
+    let mut terminal = Terminal::new(TestBackend::new(160, 50)).expect("test terminal");
+    let mut app = App::new(dataset, Arc::new(WordStartMatcher), Query::default());
+    app.background_search = true;
+    bencher.bench_local(|| {
+        let Some(Effect::ComputeFigures { ticket, events: Some(events), .. }) =
+            app.update(Action::OpenFigures)
+        else {
+            panic!("the view asks for its figures")
+        };
+        let figures = Arc::new(annals::figures::Figures::build(&app.dataset, &events));
+        app.update(Action::FiguresDone { ticket, figures, events: events.len() });
+        draw_as_the_tui_does(&mut terminal, &mut app);
+        app.update(Action::Back);
+    });
+}
+
+/// What the UI thread does for `#` and for the answer: the two updates and the frame, with
+/// the figures already computed (the part the user would wait on if it were not threaded
+/// is `figures_build`).
+#[divan::bench(args = SIZES, sample_count = 20)]
+fn figures_view_ui_thread(bencher: divan::Bencher<'_, '_>, n: usize) {
+    use annals::app::{Action, Effect};
+    let dataset = loaded(n);
+    let events: Vec<usize> = (0..dataset.events().len()).collect();
+    let figures = Arc::new(annals::figures::Figures::build(&dataset, &events));
+    let mut terminal = Terminal::new(TestBackend::new(160, 50)).expect("test terminal");
+    let mut app = App::new(dataset, Arc::new(WordStartMatcher), Query::default());
+    app.background_search = true;
+    bencher.bench_local(|| {
+        let Some(Effect::ComputeFigures { ticket, .. }) = app.update(Action::OpenFigures) else {
+            panic!("the view asks for its figures")
+        };
+        app.update(Action::FiguresDone { ticket, figures: Arc::clone(&figures), events: events.len() });
+        draw_as_the_tui_does(&mut terminal, &mut app);
+        app.update(Action::Back);
+    });
+}
+
+/// The claims table at 100k: opening it, then sorting by each column (on the UI thread).
+#[divan::bench(args = ["date", "reported", "claimant", "status", "grade", "kind", "quantity", "title"], sample_count = 10)]
+fn claims_sort_100k(bencher: divan::Bencher<'_, '_>, column: &str) {
+    use annals::app::{Action, ClaimsColumn};
+    let dataset = loaded(100_000);
+    let column = ClaimsColumn::ALL.into_iter().find(|c| c.name() == column).expect("a column");
+    let mut app = App::new(dataset, Arc::new(WordStartMatcher), Query::default());
+    bencher.bench_local(|| {
+        app.update(Action::OpenClaims);
+        app.update(Action::SortBy(column));
+        app.update(Action::Back);
+    });
+}
+
+/// A frame, and another if it measured something new (as the TUI's loop does).
+fn draw_as_the_tui_does(terminal: &mut Terminal<TestBackend>, app: &mut App) {
+    let mut measured = app.measured;
+    terminal.draw(|frame| measured = ui::draw(frame, app, &Theme::default())).expect("draws");
+    if measured != app.measured {
+        app.update(annals::app::Action::Measured(measured));
+        terminal.draw(|frame| measured = ui::draw(frame, app, &Theme::default())).expect("draws");
+    }
+}

@@ -67,7 +67,7 @@ const WEAPONS: &[(&str, &str, &str, &[&str])] = &[
     ("air-defence", "Air-defence systems", "other", &["Pantsir", "S-400"]),
     ("drones", "Attack drones", "other", &["Shahed", "Geran-2"]),
     ("raw-materials", "Raw materials", "raw-materials", &["ore", "metals"]),
-    ("containers", "Shipping containers", "munitions", &["containers"]),
+    ("shipping-containers", "Shipping containers", "munitions", &["containers"]),
     ("ammunition-boxes", "Ammunition boxes", "munitions", &["crates"]),
 ];
 const PLACES: &[&str] = &[
@@ -125,8 +125,9 @@ const KINDS: &[&str] = &[
 const STATUSES: &[&str] =
     &["reported", "reported", "reported", "confirmed", "denied", "disputed", "pledged", "planned"];
 const QUALIFIERS: &[&str] = &["over", "about", "up-to", "at-least", "nearly"];
-const UNITS: &[&str] =
-    &["shells", "rounds", "missiles", "launchers", "troops", "containers", "shipments", "guns"];
+/// What a figure counts besides the event's weapon (docs/DATA.md, "Quantities").
+const TALLIES: &[&str] =
+    &["troops-deployed", "troops-in-combat", "troops-killed", "troops-wounded", "containers", "shipments"];
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -319,11 +320,15 @@ fn event(
         let _ = writeln!(out, "related = [\"event-{other:07}\"]");
     }
     if rng.usize(..3) == 0 {
+        // Mostly counts of the event's weapon; some tallies, some shares.
+        let (item, unit, amount) = match rng.usize(..10) {
+            0 | 1 => (pick(rng, TALLIES), "count", rng.u32(1..2_000) * 10),
+            2 => (w, "percent", rng.u32(1..100)),
+            _ => (w, "count", rng.u32(1..2_000) * 100),
+        };
         let _ = writeln!(
             out,
-            "\n[[event.quantities]]\namount = {}\nunit = {:?}\nqualifier = {:?}",
-            rng.u32(1..2_000) * 100,
-            pick(rng, UNITS),
+            "\n[[event.quantities]]\nitem = {item:?}\nunit = {unit:?}\nqualifier = {:?}\namount = {amount}",
             pick(rng, QUALIFIERS)
         );
     }

@@ -6,7 +6,8 @@
 //!
 //! Each reload: write the changed file, `Loader::load`, `App::replace_dataset` (which answers
 //! the query at once here; in the TUI the search worker does), one frame at 160×50. The old
-//! dataset is freed after the timing, as the TUI frees it on a thread of its own.
+//! dataset is freed after the timing and its memory given back, as the TUI does on a thread
+//! of its own.
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -69,6 +70,9 @@ fn main() {
         draw(&mut terminal, &app);
         shown.push(start.elapsed());
         drop(app.retired.take());
+        // As the TUI does after freeing the old dataset (src/tui/mod.rs).
+        // SAFETY: mi_collect takes no pointers; it only returns memory already freed.
+        unsafe { libmimalloc_sys::mi_collect(true) };
         if round == 1 {
             after_first = (support::rss_kib(), support::peak_rss_kib());
         }

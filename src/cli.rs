@@ -59,6 +59,22 @@ pub enum Command {
         #[command(flatten)]
         csv: CsvFlags,
     },
+    /// Print the figures the matching events give: per item, in the order they held, each with its claimant
+    #[command(
+        after_help = "A row per figure: when it held, the item, the figure as the source qualified it, the range \
+        the words allow (low to high), ≠ where figures held at the same time cannot both be right, = where \
+        another event gives the same figure, who claims it, the event's status and its best source grade. \
+        See \"Quantities\" in docs/DATA.md."
+    )]
+    Figures {
+        #[command(flatten)]
+        filters: Filters,
+        /// Output format
+        #[arg(long, value_enum, ignore_case = true, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+        #[command(flatten)]
+        csv: CsvFlags,
+    },
     /// Export the matching events: markdown with footnoted quotes (default), HTML, JSON, CSV or TimelineJS
     Export {
         #[command(flatten)]
@@ -112,7 +128,7 @@ pub enum Command {
     /// Print the manual page (roff): `annals man | man -l -`, or save it as annals.1
     Man {
         /// The page of one subcommand (annals-list(1) …) instead of annals(1)
-        #[arg(value_name = "COMMAND", value_parser = ["list", "export", "check", "show", "coverage", "init", "completions", "man"])]
+        #[arg(value_name = "COMMAND", value_parser = ["list", "figures", "export", "check", "show", "coverage", "init", "completions", "man"])]
         command: Option<String>,
     },
 }

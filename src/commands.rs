@@ -6,6 +6,7 @@
 //! argument, 128 + N ended by signal N. Nothing here panics on a closed or full stream.
 
 mod console;
+mod figures;
 mod init;
 mod show;
 
@@ -78,6 +79,13 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::List { ref filters, format, csv }) => {
             with_query(dataset, &[&cli.filters, filters], |dataset, query| {
                 let code = list(&dataset, &query, format, csv);
+                let_the_os_free(dataset);
+                code
+            })
+        }
+        Some(Command::Figures { ref filters, format, csv }) => {
+            with_query(dataset, &[&cli.filters, filters], |dataset, query| {
+                let code = figures::figures(&dataset, &query, format, csv);
                 let_the_os_free(dataset);
                 code
             })

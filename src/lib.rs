@@ -10,6 +10,7 @@ pub mod cli;
 pub mod commands;
 pub mod date;
 pub mod export;
+pub mod figures;
 pub mod keymap;
 pub mod load;
 pub mod model;

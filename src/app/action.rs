@@ -3,7 +3,8 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use super::View;
+use super::{ClaimsColumn, View};
+use crate::figures::Figures;
 use crate::query::{Facet, Query};
 
 /// Everything the user can do, whatever key or click asked for it, and every answer the
@@ -72,6 +73,15 @@ pub enum Action {
     Wheel(Pane, i32),
     /// `e`: open the export prompt.
     StartExport,
+    /// `#`: the figures view of the filtered events.
+    OpenFigures,
+    /// The claims table of the filtered events.
+    OpenClaims,
+    /// In the figures view: the first figure of the next / previous item.
+    NextItem,
+    PreviousItem,
+    /// In the claims table: sort by this column (again: the other way).
+    SortBy(ClaimsColumn),
     /// `r`: load the data files again.
     Reload,
     /// `E`: edit the record on screen in the user's editor.
@@ -88,6 +98,12 @@ pub enum Action {
     },
     /// The export the app asked for has been tried.
     ExportDone(ExportOutcome),
+    /// The figures the app asked for (`Effect::ComputeFigures`), of this many events.
+    FiguresDone {
+        ticket: u64,
+        figures: Arc<Figures>,
+        events: usize,
+    },
     /// The values a picker shows have been counted (see `Effect::Count`): a count per
     /// value, by its index in the dataset.
     Counted {
@@ -125,6 +141,8 @@ pub struct Measured {
     pub reader_rows: u16,
     pub reader_lines: u16,
     pub reader_passage_line: Option<u16>,
+    /// Rows of the figures view's or the claims table's body.
+    pub table_rows: u16,
 }
 
 impl Measured {
@@ -161,6 +179,9 @@ pub enum Effect {
     /// Count each value of `facet` over `events`, or over the events `query` selects when
     /// None (`Picker::tally`), and answer with `Counted` and the same ticket.
     Count { ticket: u64, facet: Facet, query: Query, events: Option<Arc<Vec<usize>>> },
+    /// Build the figures of `events`, or of the events `query` selects when None, and answer
+    /// with `FiguresDone` and the same ticket.
+    ComputeFigures { ticket: u64, query: Query, events: Option<Arc<Vec<usize>>> },
     /// Load the data files again (off the UI thread) and answer with `Reloaded`.
     Reload,
     /// Open `path` at `line` in the user's editor, with the terminal given to it meanwhile;

@@ -2,9 +2,7 @@
 
 use std::ops::RangeInclusive;
 
-use chrono::Datelike;
-
-use crate::date::{DatePrecision, EventDate};
+use crate::date::{Date, DatePrecision, EventDate};
 use crate::model::Dataset;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -18,9 +16,14 @@ pub struct Density {
     pub year_only: usize,
 }
 
-/// A month as a number: year × 12 + month − 1.
-fn month_of(day: chrono::NaiveDate) -> i32 {
-    day.year() * 12 + day.month0() as i32
+/// The first month `date` covers as a number, year × 12 + month − 1 (a year: its January).
+fn first_month(date: &Date) -> i32 {
+    date.year_number() * 12 + date.month_number().map_or(0, |m| m as i32 - 1)
+}
+
+/// The last month `date` covers as a number (a year: its December).
+fn last_month(date: &Date) -> i32 {
+    date.year_number() * 12 + date.month_number().map_or(11, |m| m as i32 - 1)
 }
 
 /// The months an event is drawn across, as month numbers: a closed span every month it
@@ -29,11 +32,11 @@ fn month_of(day: chrono::NaiveDate) -> i32 {
 fn months_drawn(date: &EventDate) -> Option<RangeInclusive<i32>> {
     match (date.start().known(), date.end().known()) {
         (Some(start), Some(end)) if date.is_interval() => {
-            Some(month_of(start.date.first_day())..=month_of(end.date.last_day()))
+            Some(first_month(&start.date)..=last_month(&end.date))
         }
         _ => {
             let anchor = date.anchor();
-            let month = month_of(anchor.first_day());
+            let month = first_month(&anchor);
             (anchor.precision() != DatePrecision::Year).then_some(month..=month)
         }
     }
@@ -45,7 +48,7 @@ impl Density {
         // A year-only date stretches the strip to its January, as it is marked there.
         let reach = |date: &EventDate| {
             months_drawn(date).unwrap_or_else(|| {
-                let january = month_of(date.anchor().first_day());
+                let january = first_month(&date.anchor());
                 january..=january
             })
         };

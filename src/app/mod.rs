@@ -14,17 +14,22 @@ use crate::search::WordMatcher;
 
 mod action;
 mod chronology;
+mod claims;
 mod density;
+mod figures;
 mod history;
 mod overlay;
 mod reader;
 mod reload;
 mod search_job;
+mod tables;
 mod view;
 
 pub use action::{Action, Bound, Effect, ExportOutcome, Measured, Pane};
 pub use chronology::{Chronology, Focus, Link, Row};
+pub use claims::{ClaimsColumn, ClaimsTable};
 pub use density::Density;
+pub use figures::{FigureRow, FiguresView};
 pub use history::Place;
 pub use overlay::{Overlay, Picker, PickerOption, SearchHistory};
 pub use reader::Reader;
@@ -39,6 +44,10 @@ pub enum Screen {
     Chronology,
     /// An article, with the passages events cite.
     Reader(Box<Reader>),
+    /// The figures of the filtered events, per item.
+    Figures(Box<FiguresView>),
+    /// The filtered events as a table sortable by any column.
+    Claims(Box<ClaimsTable>),
     /// What is wrong with the data files after a reload; the last good data stays under it.
     Problems(Box<Problems>),
 }
@@ -138,6 +147,7 @@ impl App {
             Action::Quit => self.should_quit = true,
             Action::Measured(measured) => self.measured(measured),
             Action::ExportDone(outcome) => self.export_done(outcome),
+            Action::FiguresDone { ticket, figures, events } => self.figures_done(ticket, figures, events),
             Action::Reloaded(reloaded) => self.reloaded(reloaded),
             Action::Reload if self.overlay.is_none() => self.pending = Some(Effect::Reload),
             Action::Edit if self.overlay.is_none() => self.edit(),
@@ -166,15 +176,20 @@ impl App {
                 }
             }
         }
+        self.refresh_tables();
         self.pending.take()
     }
 
     fn screen_update(&mut self, action: Action) {
         match action {
             Action::Back => self.back(),
+            Action::OpenFigures => self.open_figures(),
+            Action::OpenClaims => self.open_claims(),
             action => match self.screen() {
                 Screen::Chronology => self.chronology_update(action),
                 Screen::Reader(_) => self.reader_update(action),
+                Screen::Figures(_) => self.figures_update(action),
+                Screen::Claims(_) => self.claims_update(action),
                 Screen::Problems(_) => self.problems_update(action),
             },
         }
@@ -194,6 +209,7 @@ impl App {
         }
         let grew = measured.list_rows > self.measured.list_rows;
         self.measured = measured;
+        self.reveal_table_cursor();
         if grew {
             // Shown again after being too small (or taller): from the top, so the first
             // headings are not left scrolled away.
@@ -293,7 +309,11 @@ impl Action {
     fn is_answer(&self) -> bool {
         matches!(
             self,
-            Action::Measured(_) | Action::SearchDone { .. } | Action::ExportDone(_) | Action::Counted { .. }
+            Action::Measured(_)
+                | Action::SearchDone { .. }
+                | Action::ExportDone(_)
+                | Action::Counted { .. }
+                | Action::FiguresDone { .. }
         )
     }
 }

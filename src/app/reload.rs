@@ -70,6 +70,7 @@ impl App {
                 .or_else(|| nearest_in_time(&dataset, event.date.anchor().first_day()))
         });
         let (query, dropped) = keep_known(&self.query, &dataset);
+        self.mark_tables_stale(&old, &query);
         self.dataset = dataset;
         self.retired = Some(old);
         if matches!(self.overlay, Some(Overlay::Picker(_))) {
@@ -127,11 +128,14 @@ impl App {
             Screen::Reader(reader) => {
                 self.dataset.origin_of_source(&reader.source).map(|o| (o.file.to_string(), o.line))
             }
-            _ => self
-                .chronology
-                .selected
-                .and_then(|i| self.dataset.origin_of_event(i))
-                .map(|o| (o.file.to_string(), o.line)),
+            screen => {
+                let event = match screen {
+                    Screen::Figures(view) => view.figure_at_cursor().map(|f| f.event),
+                    Screen::Claims(table) => table.rows.get(table.cursor).copied(),
+                    _ => self.chronology.selected,
+                };
+                event.and_then(|i| self.dataset.origin_of_event(i)).map(|o| (o.file.to_string(), o.line))
+            }
         };
         match origin {
             Some((file, line)) => self.pending = Some(Effect::Edit { path: dir.join(file), line }),

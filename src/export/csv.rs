@@ -1,4 +1,6 @@
-//! CSV out: a header row and a row an event, for spreadsheets and scripts.
+//! CSV out: a header row and a row an event, for spreadsheets and scripts. An event's
+//! quantities are in `quantities` as written, and as numbers in the `quantity_*` columns
+//! (several quantities: one value each, joined by "; "; an unbounded end: empty).
 
 use std::borrow::Cow;
 use std::io::{self, Write};
@@ -8,7 +10,7 @@ use crate::model::{Dataset, Quantity};
 use crate::text::clean;
 
 /// Columns added later come last, so scripts that read columns by position keep working.
-const HEADER: [&str; 24] = [
+const HEADER: [&str; 30] = [
     "id",
     "date",
     "until",
@@ -33,6 +35,12 @@ const HEADER: [&str; 24] = [
     "credibility",
     "credibility_reason",
     "rating",
+    "reported",
+    "quantity_item",
+    "quantity_unit",
+    "quantity_low",
+    "quantity_best",
+    "quantity_high",
 ];
 
 /// CSV with a header row; lists are joined with "; ", quotes with line breaks. Cells that a
@@ -56,6 +64,11 @@ pub fn write_csv(
         let event = &dataset.events()[i];
         let quantities: Vec<String> = event.quantities.iter().map(Quantity::to_string).collect();
         let rating = dataset.rating(event);
+        // A number a quantity in each column, so that one figure is a plain number.
+        let column = |cell: &dyn Fn(&Quantity) -> String| {
+            event.quantities.iter().map(cell).collect::<Vec<_>>().join("; ")
+        };
+        let bound = |n: Option<u64>| n.map(|n| n.to_string()).unwrap_or_default();
         let cells = [
             text(&event.id),
             event.date.anchor().to_string(),
@@ -81,6 +94,12 @@ pub fn write_csv(
             rating.credibility.map(|c| c.to_string()).unwrap_or_default(),
             text(event.credibility_reason.as_deref().unwrap_or_default()),
             rating.to_string(),
+            event.reported.map(|d| d.to_string()).unwrap_or_default(),
+            list(&mut event.quantities.iter().map(|q| q.item.as_str()), "; "),
+            column(&|q| q.unit.as_str().to_string()),
+            column(&|q| bound(q.interval().low)),
+            column(&|q| q.interval().best.to_string()),
+            column(&|q| bound(q.interval().high)),
         ];
         if options.raw_csv {
             writer.write_record(&cells)?;

@@ -9,7 +9,9 @@ use crate::text::clean_char;
 pub fn page(markdown: &str, title: &str) -> String {
     // The markdown escapes every character of the data that could start markup, so the data
     // yields only text; were any raw HTML to get through, it is written as text all the same.
-    let events: Vec<Event<'_>> = Parser::new_ext(markdown, Options::ENABLE_FOOTNOTES)
+    // Tables: the report's "Figures" section.
+    let options = Options::ENABLE_FOOTNOTES | Options::ENABLE_TABLES;
+    let events: Vec<Event<'_>> = Parser::new_ext(markdown, options)
         .map(|event| match event {
             Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
             other => other,
@@ -80,6 +82,8 @@ h1, h2, h3, h4 { font-family: system-ui, sans-serif; line-height: 1.25; }
 h2 { border-bottom: 1px solid #8886; padding-bottom: .2rem; }
 h4 { margin-bottom: .4rem; }
 ul { padding-left: 1.2rem; }
+table { border-collapse: collapse; font-size: .9em; margin: .6rem 0 1.2rem; }
+th, td { border: 1px solid #8886; padding: .2rem .4rem; text-align: left; vertical-align: top; }
 pre { padding: .6rem; border: 1px solid #8886; white-space: pre-wrap; overflow-wrap: anywhere; }
 code { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: .9em; }
 .footnote-definition { font-size: .9em; margin: .3rem 0 .3rem 1.6rem; }

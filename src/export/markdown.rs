@@ -4,6 +4,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
 
 use crate::date::MONTH_NAMES as MONTHS;
+use crate::figures::{Figures, item_name};
 use crate::model::{Dataset, Event};
 use crate::query::Query;
 
@@ -58,6 +59,10 @@ impl Markdown<'_> {
         if self.events.is_empty() {
             out.push_str("No events match these filters.\n\n");
         }
+        let figures = Figures::build(dataset, self.events);
+        let anchor =
+            |index: usize| anchors.get(dataset.event(index).id.as_str()).cloned().unwrap_or_default();
+        super::figures::markdown_section(&mut out, dataset, &figures, &anchor);
         self.sources(&mut out, &cited);
         let fence = fence_for(self.command);
         let _ =
@@ -143,7 +148,8 @@ impl Markdown<'_> {
             let _ = writeln!(out, "- **Weapons:** {}", weapons.join(", "));
         }
         if !event.quantities.is_empty() {
-            let quantities: Vec<String> = event.quantities.iter().map(|q| escape(&q.to_string())).collect();
+            let quantities: Vec<String> =
+                event.quantities.iter().map(|q| escape(&q.describe(item_name(dataset, &q.item)))).collect();
             let _ = writeln!(out, "- **Quantities:** {}", quantities.join("; "));
         }
         let _ = writeln!(out, "- **Claimed by:** {}", names(&event.claimed_by));

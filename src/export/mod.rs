@@ -4,6 +4,7 @@
 
 mod csv;
 mod describe;
+mod figures;
 mod html;
 mod json;
 mod lines;
@@ -22,6 +23,7 @@ use crate::text::clean;
 
 pub use csv::{neutralise, write_csv};
 pub use describe::describe;
+pub use figures::{FigureRecord, write_figures_csv, write_figures_json, write_figures_text};
 pub use json::write_json;
 pub use lines::write_text;
 pub use markdown::{Markdown, escape};

@@ -1,5 +1,5 @@
 //! One event's checks, each a small function for one family of problems (texts, dates,
-//! lists, references, quantities, citations), and its conversion into the model's `Event`.
+//! lists, references, quantities (in `quantities`), citations), and its conversion into the model's `Event`.
 //! Safe on many threads at once; references to other events are checked across files
 //! (`links`).
 
@@ -16,9 +16,10 @@ use super::limits::{
 use super::parse::RecordProblem;
 use super::problems::shown_id;
 use super::provenance::{find_quote, normalised};
+use super::quantities::check_quantities;
 use super::raw::{Id, RawCitation, RawEvent};
 use super::registry::{Reference, Registry, invalid_id};
-use crate::model::{Event, EventFacets, Qualifier, Status, group_thousands};
+use crate::model::{Event, EventFacets, Status, group_thousands};
 
 /// What an event's references are checked against.
 pub(crate) struct References<'r> {
@@ -40,14 +41,14 @@ pub(crate) struct Placement {
 }
 
 /// The problems found in one event, at offsets in its file.
-struct Findings {
+pub(super) struct Findings {
     /// Where the text the event's spans count from starts in its file.
     base: usize,
     problems: Vec<RecordProblem>,
 }
 
 impl Findings {
-    fn add(&mut self, offset: usize, message: String) {
+    pub(super) fn add(&mut self, offset: usize, message: String) {
         self.problems.push((self.base + offset, message));
     }
 }
@@ -67,7 +68,7 @@ pub(crate) fn check_event(
     check_credibility(&event, damage, &mut findings);
     check_lists(&event, &mut findings);
     let sources_known = check_references(&event, refs, damage, &mut findings);
-    check_quantities(&event, &mut findings);
+    check_quantities(&event, refs, damage, &mut findings);
     check_citations(&event, refs, &sources_known, damage, &mut findings);
     // Last, as when ids were checked after the other checks: problems at one place keep
     // their order.
@@ -255,29 +256,6 @@ fn check_references(
         findings.add(event.claimed_by.span().start, message.into());
     }
     sources_known
-}
-
-/// `amount_max` goes with "between", is not less than `amount`; every quantity has a unit.
-fn check_quantities(event: &RawEvent, findings: &mut Findings) {
-    for quantity in &event.quantities {
-        let q = quantity.get_ref();
-        let between = q.qualifier.as_ref().is_some_and(|k| *k.get_ref() == Qualifier::Between);
-        match (&q.amount_max, between) {
-            (None, true) => {
-                findings.add(quantity.span().start, "qualifier \"between\" needs `amount_max`".into())
-            }
-            (Some(max), _) if *max.get_ref() < q.amount => findings.add(
-                max.span().start,
-                format!("`amount_max` {} is less than `amount` {}", max.get_ref(), q.amount),
-            ),
-            (Some(max), false) if q.qualifier.is_some() => findings
-                .add(max.span().start, "`amount_max` goes with qualifier \"between\" (or none)".into()),
-            _ => {}
-        }
-        if q.unit.get_ref().trim().is_empty() {
-            findings.add(q.unit.span().start, "`unit` is empty; write it out".into());
-        }
-    }
 }
 
 /// The event is cited, once by each citation; each quote is long enough to prove something,

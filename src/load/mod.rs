@@ -4,11 +4,12 @@
 //! never sits in memory twice; a file is read again only to locate a problem found later.
 //! The steps, lowest first: `files` (where the bytes come from), `parse` (TOML into raw
 //! records), `problems` (where each problem is), `registry` (ids of one record type),
-//! `taxonomy` and `events` (each record's checks), `links` (checks across files),
+//! `taxonomy`, `events` and `quantities` (each record's checks), `links` (checks across files),
 //! `provenance` (quotes in their articles) and `validate`, which runs them in order;
 //! `cache` keeps what a reload can reuse (`Loader`).
 
 mod cache;
+mod confine;
 mod diagnose;
 mod events;
 mod files;
@@ -17,6 +18,7 @@ mod links;
 mod parse;
 mod problems;
 mod provenance;
+mod quantities;
 mod raw;
 mod registry;
 mod taxonomy;
@@ -24,7 +26,8 @@ mod validate;
 
 pub use crate::text::suggest_id;
 pub use cache::Loader;
-pub use files::{Bundled, DatasetFiles, InMemory, OnDisk, Refusal, Stamp};
+pub use confine::Refusal;
+pub use files::{Bundled, DatasetFiles, InMemory, OnDisk, Stamp};
 pub use problems::Problem;
 pub use provenance::{locate, normalise_for_quote};
 pub use registry::is_valid_id;

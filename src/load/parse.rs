@@ -7,8 +7,9 @@ use std::borrow::Cow;
 use rayon::prelude::*;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 
+use super::confine::unreadable;
 use super::diagnose::{Damage, diagnose};
-use super::files::{DatasetFiles, unreadable};
+use super::files::DatasetFiles;
 use super::limits::{DATA_FILE_BYTES, EVENT_FILE_BYTES};
 use super::problems::{At, FileProblem, LineIndex, invalid_utf8_position, record_label};
 use super::raw::Record;

@@ -5,7 +5,8 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use super::files::{DatasetFiles, Refusal, is_inside_dataset};
+use super::confine::Refusal;
+use super::files::{DatasetFiles, is_inside_dataset};
 use super::limits::ARTICLE_BYTES;
 
 /// `text` as `normalise_for_quote` would make it, borrowed when it already is (most quotes):

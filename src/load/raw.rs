@@ -6,7 +6,8 @@ use toml::Spanned;
 
 use crate::date::{Date, EventDate};
 use crate::model::{
-    ActorKind, Citation, Credibility, Event, EventKind, Grade, Qualifier, Quantity, Status, WeaponCategory,
+    ActorKind, Citation, Credibility, Event, EventKind, Grade, Qualifier, Quantity, Status, Unit,
+    WeaponCategory,
 };
 
 pub type Id = Spanned<String>;
@@ -105,11 +106,14 @@ pub struct RawWeapon {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawQuantity {
-    pub amount: u64,
-    pub amount_max: Option<Spanned<u64>>,
-    pub unit: Spanned<String>,
-    pub item: Option<String>,
+    pub item: Id,
+    #[serde(default)]
+    pub unit: Unit,
     pub qualifier: Option<Spanned<Qualifier>>,
+    pub amount: Spanned<u64>,
+    pub amount_max: Option<Spanned<u64>>,
+    pub as_of: Option<Spanned<Date>>,
+    pub note: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -170,11 +174,13 @@ impl RawEvent {
         let quantity = |q: toml::Spanned<RawQuantity>| {
             let q = q.into_inner();
             Quantity {
-                amount: q.amount,
+                item: text(q.item),
+                unit: q.unit,
+                amount: q.amount.into_inner(),
                 amount_max: q.amount_max.map(toml::Spanned::into_inner),
-                unit: text(q.unit),
-                item: q.item.map(tight),
                 qualifier: q.qualifier.map(toml::Spanned::into_inner),
+                as_of: q.as_of.map(toml::Spanned::into_inner),
+                note: q.note.map(text),
             }
         };
         Event {

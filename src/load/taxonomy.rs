@@ -9,14 +9,14 @@ use serde::Deserialize;
 
 use toml::Spanned;
 
+use super::confine::unreadable;
 use super::diagnose::Damage;
-use super::files::unreadable;
 use super::limits::{DATA_FILE_BYTES, NAME_CHARS, NAMES_PER_RECORD, SUMMARY_CHARS, too_long, too_many};
 use super::problems::{ProblemLog, record_label};
 use super::provenance::load_article;
 use super::raw::{RawActor, RawDatasetInfo, RawSource, RawWeapon};
 use super::registry::{Records, Reference, Registry};
-use crate::model::{Actor, ActorKind, Place, Provenance, Source, WeaponType};
+use crate::model::{Actor, ActorKind, Place, Provenance, Source, Tally, WeaponType};
 
 const SOURCES: &str = "data/sources.toml";
 const ACTORS: &str = "data/actors.toml";
@@ -164,6 +164,14 @@ fn check_weapons(log: &mut ProblemLog<'_>, raw: &Records<(RawWeapon, Damage)>) -
             check.name("name", &weapon.name);
             check.names("designations", &weapon.designations);
             check.names("aliases", &weapon.aliases);
+            if Tally::parse(weapon.id.get_ref()).is_some() {
+                // A quantity's item would mean the tally term, and the weapon could not be counted.
+                let message = format!(
+                    "\"{}\" is a tally term for quantities (docs/DATA.md, \"Items\"); give the weapon type another id",
+                    weapon.id.get_ref()
+                );
+                check.report(&weapon.id, message);
+            }
             WeaponType {
                 id: weapon.id.get_ref().clone(),
                 name: weapon.name.get_ref().clone(),

@@ -13,7 +13,7 @@ pub use dataset::{Dataset, SearchFields};
 pub(crate) use index::{EventFacets, IdIndex};
 pub use provenance::Origin;
 pub(crate) use provenance::{Place, Provenance};
-pub use quantity::{Quantity, group_thousands};
+pub use quantity::{Interval, Quantity, Tally, Unit, group_thousands};
 pub use records::{Actor, Citation, Event, Source, WeaponType};
 pub use vocabulary::{ActorKind, Credibility, EventKind, Grade, Qualifier, Rating, Status, WeaponCategory};
 
@@ -58,18 +58,30 @@ mod tests {
 
     #[test]
     fn quantities_read_as_written() {
-        let q = |amount, amount_max, qualifier, item: Option<&str>| Quantity {
+        let q = |amount, amount_max, qualifier, unit, note: Option<&str>| Quantity {
+            item: "artillery-shells".into(),
+            unit,
             amount,
             amount_max,
-            unit: "shells".into(),
-            item: item.map(str::to_string),
             qualifier,
+            as_of: None,
+            note: note.map(str::to_string),
         };
-        assert_eq!(q(1_000_000, None, Some(Qualifier::Over), None).to_string(), "over 1,000,000 shells");
-        assert_eq!(q(120, None, Some(Qualifier::UpTo), None).to_string(), "up to 120 shells");
-        assert_eq!(q(5000, Some(10000), Some(Qualifier::Between), None).to_string(), "5,000–10,000 shells");
-        assert_eq!(q(10, None, None, Some("ammunition")).to_string(), "10 shells (ammunition)");
-        assert_eq!(q(100, None, None, None).to_string(), "100 shells");
+        let count = Unit::Count;
+        assert_eq!(q(1_000_000, None, Some(Qualifier::Over), count, None).amount_label(), "over 1,000,000");
+        assert_eq!(q(120, None, Some(Qualifier::UpTo), count, None).amount_label(), "up to 120");
+        assert_eq!(
+            q(5000, Some(10000), Some(Qualifier::Between), Unit::PerDay, None).amount_label(),
+            "5,000–10,000 a day"
+        );
+        assert_eq!(q(40, None, Some(Qualifier::UpTo), Unit::Percent, None).amount_label(), "up to 40%");
+        assert_eq!(q(2, None, None, Unit::Months, None).amount_label(), "2 months");
+        assert_eq!(q(1, None, None, Unit::Months, None).amount_label(), "1 month");
+        assert_eq!(
+            q(10, None, Some(Qualifier::AtLeast), count, Some("in one month")).to_string(),
+            "artillery-shells: at least 10 (in one month)"
+        );
+        assert_eq!(q(100, None, None, count, None).describe("Artillery shells"), "Artillery shells: 100");
     }
 
     #[test]

@@ -58,6 +58,15 @@ impl Effects {
                 let dataset = Arc::clone(&app.dataset);
                 self.worker.search(SearchRequest { generation, dataset, query, within });
             }
+            Effect::ComputeFigures { ticket, query, events } => {
+                // Once per figures view opened: a thread of its own, so the view opens at once.
+                let (dataset, matcher) = (Arc::clone(&app.dataset), Arc::clone(&app.matcher));
+                self.answer_from_thread(move || {
+                    let events = events.unwrap_or_else(|| Arc::new(query.filter(&dataset, matcher.as_ref())));
+                    let figures = Arc::new(crate::figures::Figures::build(&dataset, &events));
+                    Action::FiguresDone { ticket, figures, events: events.len() }
+                });
+            }
             Effect::Count { ticket, facet, query, events } => {
                 // Once per picker opened on a large view, and short: a thread of its own.
                 let (dataset, matcher) = (Arc::clone(&app.dataset), Arc::clone(&app.matcher));

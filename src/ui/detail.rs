@@ -188,7 +188,12 @@ fn who_and_what(lines: &mut Vec<Line<'static>>, app: &App, theme: &Theme, event:
     if !event.quantities.is_empty() {
         lines.push(field(
             "quantities",
-            event.quantities.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "),
+            event
+                .quantities
+                .iter()
+                .map(|q| q.describe(crate::figures::item_name(&app.dataset, &q.item)))
+                .collect::<Vec<_>>()
+                .join("; "),
         ));
     }
     lines.push(field("claimed by", names(&event.claimed_by)));

@@ -5,8 +5,10 @@ pub mod layout;
 pub mod text;
 pub mod theme;
 
+mod claims;
 mod density;
 mod detail;
+mod figures;
 mod footer;
 mod header;
 mod help;
@@ -41,6 +43,14 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, theme: &Theme) -> Measured {
         Screen::Reader(reader) => {
             let body = Rect::new(area.x, area.y, area.width, area.height.saturating_sub(1));
             reader::render(frame, app, reader, theme, body)
+        }
+        Screen::Figures(view) => {
+            let body = Rect::new(area.x, area.y, area.width, area.height.saturating_sub(1));
+            figures::render(frame, app, view, theme, body)
+        }
+        Screen::Claims(table) => {
+            let body = Rect::new(area.x, area.y, area.width, area.height.saturating_sub(1));
+            claims::render(frame, app, table, theme, body)
         }
         Screen::Problems(problems) => {
             let body = Rect::new(area.x, area.y, area.width, area.height.saturating_sub(1));

@@ -289,7 +289,7 @@ fn the_readme_keys_table_is_the_key_table() {
     let table = annals::keymap::markdown_table();
     assert!(
         readme.contains(&table),
-        "README's keys table is out of step with src/keymap.rs; paste this between the keys markers:\n{table}"
+        "README's keys table is out of step with src/keymap/; paste this between the keys markers:\n{table}"
     );
 }
 

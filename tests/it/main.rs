@@ -15,6 +15,7 @@ mod curation;
 mod dataset;
 mod engine;
 mod export;
+mod figures;
 mod incremental;
 mod layers;
 mod model;

@@ -4,7 +4,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use annals::app::Overlay;
-use annals::app::{Action, App, Bound};
+use annals::app::{Action, App, Bound, ClaimsColumn, Screen};
 use annals::date::{Date, EventDate};
 use annals::load::{self, InMemory};
 use annals::query::{Facet, Query};
@@ -169,6 +169,11 @@ fn action() -> impl Strategy<Value = Action> {
         Just(Action::DetailBottom),
         (-2i32..2).prop_map(Action::DetailPage),
         Just(Action::Back),
+        Just(Action::OpenFigures),
+        Just(Action::OpenClaims),
+        Just(Action::NextItem),
+        Just(Action::PreviousItem),
+        proptest::sample::select(ClaimsColumn::ALL.to_vec()).prop_map(Action::SortBy),
     ]
 }
 
@@ -230,6 +235,17 @@ proptest! {
                 None => prop_assert!(chronology.visible.is_empty(), "something is selected when anything is shown"),
             }
             prop_assert!(chronology.detail_scroll <= app.measured.detail_max_scroll(), "the detail scroll stays in its text");
+            // The figures view's and the claims table's cursors stay on screen too.
+            let rows = usize::from(app.measured.table_rows);
+            let cursor = match app.screen() {
+                Screen::Figures(view) => Some((view.cursor, view.offset, view.rows.len())),
+                Screen::Claims(table) => Some((table.cursor, table.offset, table.rows.len())),
+                _ => None,
+            };
+            if let Some((cursor, offset, len)) = cursor.filter(|_| rows > 0) {
+                prop_assert!(len == 0 || cursor < len, "the cursor is on a row");
+                prop_assert!(len == 0 || (cursor >= offset && cursor < offset + rows), "the cursor's row is on screen");
+            }
             if let Some(row) = chronology.selected_row() {
                 prop_assert!(row < chronology.rows.len());
                 let layout = ScreenLayout::new(size);

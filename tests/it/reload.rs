@@ -190,3 +190,90 @@ fn watch_on_the_bundled_dataset_is_refused() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("--data") && err.lines().count() == 1, "{err}");
 }
+
+/// The fixture with an earlier event that gives a figure too, so every event's index moves.
+fn add_an_earlier_figure(text: String) -> String {
+    let first = &text[..text.find("[[event]]\nid = \"satellite-help\"").expect("the second event")];
+    let earlier = first
+        .replace("id = \"shells-since-august\"", "id = \"shells-earlier\"")
+        .replace("date = \"2023-08\"\nuntil = \"2023-11-01\"", "date = \"2023-01\"")
+        .replace("amount = 1000000", "amount = 500");
+    format!("{earlier}{text}")
+}
+
+#[test]
+fn a_reload_keeps_the_figures_view_and_the_claims_table_on_their_event() {
+    let (_keep, dir) = editable();
+    let mut app = app_on(&dir);
+    app.update(Action::OpenClaims);
+    app.update(Action::Last);
+    let Screen::Claims(table) = app.screen() else { panic!("the claims table") };
+    let chosen = app.dataset.event(table.rows[table.cursor]).id.clone();
+    edit_events(&dir, add_an_earlier_figure);
+    reload(&mut app, &dir);
+    let Screen::Claims(table) = app.screen() else { panic!("still the claims table") };
+    assert_eq!(table.rows.len(), 4, "the new event is a row");
+    assert_eq!(app.dataset.event(table.rows[table.cursor]).id, chosen, "the cursor on its event, by id");
+    app.render();
+
+    app.update(Action::Back);
+    app.update(Action::OpenFigures);
+    let Screen::Figures(view) = app.screen() else { panic!("the figures view") };
+    assert_eq!(view.figures.as_ref().map(|f| f.len()), Some(2));
+    app.update(Action::Last);
+    edit_events(&dir, |t| t.replace("amount = 500", "amount = 600"));
+    reload(&mut app, &dir);
+    let Screen::Figures(view) = app.screen() else { panic!("still the figures view") };
+    let figure = view.figure_at_cursor().expect("a figure at the cursor");
+    assert_eq!(figure.event(&app.dataset).id, "shells-since-august", "the cursor on its event, by id");
+    let amounts: Vec<u64> =
+        view.figures.iter().flat_map(|f| f.iter()).map(|(_, f)| f.interval.best).collect();
+    assert_eq!(amounts, [600, 1_000_000], "the figures of the new data");
+    app.render();
+    // Back in the history, a figures view of the old data is made again too.
+    app.update(Action::Submit);
+    edit_events(&dir, |t| t.replace("amount = 600", "amount = 700"));
+    reload(&mut app, &dir);
+    app.update(Action::Back);
+    let Screen::Figures(view) = app.screen() else { panic!("the figures view again") };
+    let amounts: Vec<u64> =
+        view.figures.iter().flat_map(|f| f.iter()).map(|(_, f)| f.interval.best).collect();
+    assert_eq!(amounts, [700, 1_000_000]);
+    app.render();
+}
+
+#[test]
+fn with_background_search_the_figures_are_asked_for_again_once_the_list_answers() {
+    use annals::app::View;
+    use annals::figures::Figures;
+    let (_keep, dir) = editable();
+    let mut app = app_on(&dir);
+    app.background_search = true;
+    let Some(Effect::ComputeFigures { ticket, .. }) = app.update(Action::OpenFigures) else {
+        panic!("figures asked for")
+    };
+    let figures = Arc::new(Figures::build(&app.dataset, &app.chronology.visible));
+    app.update(Action::FiguresDone { ticket, figures: Arc::clone(&figures), events: 3 });
+    edit_events(&dir, add_an_earlier_figure);
+    let dataset = Arc::new(load::load(&OnDisk::new(&dir)).expect("loads"));
+    let effect = app.update(Action::Reloaded(Reloaded::Loaded(Loaded(Arc::clone(&dataset)))));
+    let Some(Effect::Search { generation, .. }) = effect else { panic!("the list first: {effect:?}") };
+    let Screen::Figures(view) = app.screen() else { panic!("the figures view") };
+    assert!(view.figures.is_none(), "nothing of the old dataset is shown");
+    app.render();
+    // An answer computed on the old dataset, arriving late, is dropped.
+    assert_eq!(app.update(Action::FiguresDone { ticket, figures, events: 3 }), None);
+    let Screen::Figures(view) = app.screen() else { panic!("the figures view") };
+    assert!(view.figures.is_none());
+    let all = View::build(&dataset, (0..dataset.events().len()).collect());
+    let effect = app.update(Action::SearchDone { generation, view: Box::new(all), complete: true });
+    let Some(Effect::ComputeFigures { ticket, events, .. }) = effect else {
+        panic!("then the figures: {effect:?}")
+    };
+    let events = events.expect("the list answers the view's query");
+    let figures = Arc::new(Figures::build(&dataset, &events));
+    app.update(Action::FiguresDone { ticket, figures, events: events.len() });
+    let Screen::Figures(view) = app.screen() else { panic!("the figures view") };
+    assert_eq!(view.figures.as_ref().map(|f| f.len()), Some(2));
+    app.render();
+}

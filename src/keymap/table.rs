@@ -1,106 +1,13 @@
-//! The one table of key bindings. Dispatch, the help overlay, the footer's hints and the
-//! README's keys table all read it, so they cannot disagree.
+//! The binding table itself: every key, where it works, what it does, its help and hint.
 
-use std::sync::LazyLock;
+use ratatui::crossterm::event::KeyCode;
 
-use ratatui::crossterm::event::{
-    KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
-};
-
-use crate::app::{Action, App, Bound, Focus, Overlay, Pane, Screen};
+use super::{Binding, Context, Hint, Key, ch, ctrl, key};
+use crate::app::{Action, Bound, ClaimsColumn};
 use crate::query::Facet;
 
-/// Where a key is pressed: the pane or overlay that has the keys.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Context {
-    /// The chronology, with the list focused.
-    List,
-    /// The chronology, with the detail pane focused.
-    Detail,
-    Search,
-    Picker,
-    /// The facet menu.
-    Facets,
-    /// The date or export prompt.
-    Prompt,
-    /// The export prompt asking whether to overwrite.
-    Confirm,
-    /// The export prompt while the file is being written.
-    Writing,
-    Help,
-    /// The source reader.
-    Reader,
-    /// The problems found in the data files on a reload.
-    Problems,
-}
-
-impl Context {
-    /// What the help overlay and the README call it.
-    pub fn name(self) -> &'static str {
-        match self {
-            Context::List => "list",
-            Context::Detail => "detail pane",
-            Context::Search => "search prompt",
-            Context::Picker => "picker",
-            Context::Facets => "facet menu",
-            Context::Prompt => "date or export prompt",
-            Context::Confirm => "export: write anyway?",
-            Context::Writing => "while writing",
-            Context::Help => "help",
-            Context::Reader => "source reader",
-            Context::Problems => "problems screen",
-        }
-    }
-
-    /// Whether typed characters are text (a prompt or a picker's narrowing).
-    fn takes_text(self) -> bool {
-        matches!(self, Context::Search | Context::Picker | Context::Prompt)
-    }
-}
-
-/// A key: its code, and whether Ctrl is held.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Key {
-    pub code: KeyCode,
-    pub ctrl: bool,
-}
-
-const fn key(code: KeyCode) -> Key {
-    Key { code, ctrl: false }
-}
-
-const fn ch(c: char) -> Key {
-    key(KeyCode::Char(c))
-}
-
-const fn ctrl(c: char) -> Key {
-    Key { code: KeyCode::Char(c), ctrl: true }
-}
-
-/// A footer hint: the text shown after the key, and its priority (higher stays longer when
-/// the footer is narrow).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Hint {
-    pub text: &'static str,
-    pub priority: u8,
-}
-
-/// One binding: some keys, in some contexts, doing one action.
-#[derive(Debug, Clone)]
-pub struct Binding {
-    pub contexts: &'static [Context],
-    pub keys: Vec<Key>,
-    /// The keys as the help shows them (`j / ↓`).
-    pub label: &'static str,
-    /// The keys as the footer shows them (`j/k`); bindings that share a footer entry give it once.
-    pub short: &'static str,
-    pub action: Action,
-    pub help: &'static str,
-    pub hint: Option<Hint>,
-}
-
 /// The priority that keeps a hint on the narrowest footer.
-const ALWAYS: u8 = 9;
+pub(super) const ALWAYS: u8 = 9;
 
 const CHRONOLOGY: &[Context] = &[Context::List, Context::Detail];
 const LIST: &[Context] = &[Context::List];
@@ -114,9 +21,14 @@ const CONFIRM: &[Context] = &[Context::Confirm];
 const WRITING: &[Context] = &[Context::Writing];
 const HELP: &[Context] = &[Context::Help];
 const READER: &[Context] = &[Context::Reader];
+const FIGURES: &[Context] = &[Context::Figures];
+const CLAIMS: &[Context] = &[Context::Claims];
+/// The figures view and the claims table move alike.
+const TABLES: &[Context] = &[Context::Figures, Context::Claims];
 const PROBLEMS: &[Context] = &[Context::Problems];
-const EDITABLE: &[Context] = &[Context::List, Context::Detail, Context::Reader];
-const EVERYWHERE: &[Context] = &[
+const EDITABLE: &[Context] =
+    &[Context::List, Context::Detail, Context::Reader, Context::Figures, Context::Claims];
+pub(super) const EVERYWHERE: &[Context] = &[
     Context::List,
     Context::Detail,
     Context::Search,
@@ -127,6 +39,8 @@ const EVERYWHERE: &[Context] = &[
     Context::Writing,
     Context::Help,
     Context::Reader,
+    Context::Figures,
+    Context::Claims,
     Context::Problems,
 ];
 
@@ -143,14 +57,14 @@ fn bind(
     Binding { contexts, keys: keys.to_vec(), label, short, action, help, hint }
 }
 
-/// Every binding, in the order the help lists them.
-pub fn bindings() -> &'static [Binding] {
-    static TABLE: LazyLock<Vec<Binding>> = LazyLock::new(table);
-    &TABLE
+/// Every binding, in the order the help lists them within each context.
+pub(super) fn table() -> Vec<Binding> {
+    [chronology(), overlays(), screens()].concat()
 }
 
+/// The chronology: its list, its detail pane, and the keys that open the rest.
 #[rustfmt::skip]
-fn table() -> Vec<Binding> {
+fn chronology() -> Vec<Binding> {
     use KeyCode::*;
     vec![
         bind(LIST, &[ch('j'), key(Down)], "j / ↓", "j/k", Action::Move(1), "next event", Some(("move", 6))),
@@ -182,10 +96,20 @@ fn table() -> Vec<Binding> {
         bind(DETAIL, &[ch('n')], "n", "n/N", Action::NextLink, "next link: a related event or a citation", Some(("link", 6))),
         bind(DETAIL, &[ch('N')], "N", "n/N", Action::PreviousLink, "previous link", None),
         bind(DETAIL, &[key(Enter)], "Enter", "Enter", Action::Submit, "follow the link: select the related event, or read the cited article", Some(("follow", 6))),
+        bind(CHRONOLOGY, &[ch('#')], "#", "#", Action::OpenFigures, "the figures of the filtered events: how much, says who, and how it changed", Some(("figures", 3))),
+        bind(CHRONOLOGY, &[ch('T')], "T", "T", Action::OpenClaims, "the filtered events as a table of claims, sortable by any column", Some(("claims", 2))),
         bind(CHRONOLOGY, &[key(Backspace), ctrl('o')], "Backspace / Ctrl-O", "Bksp", Action::Back, "go back to where you were before the last jump", Some(("back", 1))),
         bind(CHRONOLOGY, &[ch('?')], "?", "?", Action::ShowHelp, "all the keys", Some(("help", ALWAYS))),
         bind(CHRONOLOGY, &[ch('q')], "q", "q", Action::Quit, "quit", Some(("quit", ALWAYS))),
         bind(EVERYWHERE, &[ctrl('c')], "Ctrl-C", "Ctrl-C", Action::Quit, "quit, from anywhere", None),
+    ]
+}
+
+/// The prompts, the picker and the help, drawn over a screen.
+#[rustfmt::skip]
+fn overlays() -> Vec<Binding> {
+    use KeyCode::*;
+    vec![
         bind(SEARCH, &[key(Enter)], "Enter", "Enter", Action::Submit, "keep the search", Some(("keep", ALWAYS))),
         bind(SEARCH, &[key(Esc)], "Esc", "Esc", Action::Cancel, "put back the query as it was when the prompt opened", Some(("cancel", ALWAYS))),
         bind(SEARCH, &[key(Up)], "↑", "↑/↓", Action::HistoryPrevious, "an earlier search", Some(("history", 5))),
@@ -219,6 +143,22 @@ fn table() -> Vec<Binding> {
         bind(CONFIRM, &[ch('y'), ch('Y')], "y", "y", Action::Input('y'), "yes: overwrite the file, or write a view with no events", Some(("yes", ALWAYS))),
         bind(CONFIRM, &[ch('n'), ch('N'), key(Esc)], "n / Esc", "n/Esc", Action::Cancel, "back to the file name", Some(("back", ALWAYS))),
         bind(WRITING, &[key(Esc)], "Esc", "Esc", Action::Cancel, "close the prompt; the file is still written", Some(("leave it to finish", ALWAYS))),
+        bind(HELP, &[ch('j'), key(Down)], "j / ↓", "j/k", Action::Move(1), "scroll down", Some(("scroll", 5))),
+        bind(HELP, &[ch('k'), key(Up)], "k / ↑", "j/k", Action::Move(-1), "scroll up", None),
+        bind(HELP, &[key(PageDown)], "PgDn", "PgDn/PgUp", Action::PageDown, "a page down", None),
+        bind(HELP, &[key(PageUp)], "PgUp", "PgDn/PgUp", Action::PageUp, "a page up", None),
+        bind(HELP, &[ch('g'), key(Home)], "g / Home", "g/G", Action::First, "top", None),
+        bind(HELP, &[ch('G'), key(End)], "G / End", "g/G", Action::Last, "end", None),
+        bind(HELP, &[key(Esc), ch('?'), key(Enter)], "Esc / ? / Enter", "Esc/?", Action::Cancel, "close the help", Some(("close", ALWAYS))),
+        bind(HELP, &[ch('q')], "q", "q", Action::Quit, "quit", Some(("quit", ALWAYS))),
+    ]
+}
+
+/// The screens over the chronology: the reader, the figures view and claims table, problems.
+#[rustfmt::skip]
+fn screens() -> Vec<Binding> {
+    use KeyCode::*;
+    vec![
         bind(READER, &[ch('j'), key(Down)], "j / ↓", "j/k", Action::Move(1), "scroll down", Some(("scroll", 4))),
         bind(READER, &[ch('k'), key(Up)], "k / ↑", "j/k", Action::Move(-1), "scroll up", None),
         bind(READER, &[key(PageDown)], "PgDn", "PgDn/PgUp", Action::PageDown, "a page down", None),
@@ -233,6 +173,26 @@ fn table() -> Vec<Binding> {
         bind(READER, &[key(Esc), key(Backspace), ctrl('o')], "Esc / Backspace / Ctrl-O", "Esc", Action::Back, "back to where you were", Some(("back", ALWAYS))),
         bind(READER, &[ch('?')], "?", "?", Action::ShowHelp, "all the keys", Some(("help", ALWAYS))),
         bind(READER, &[ch('q')], "q", "q", Action::Quit, "quit", Some(("quit", ALWAYS))),
+        bind(TABLES, &[ch('j'), key(Down)], "j / ↓", "j/k", Action::Move(1), "next row", Some(("move", 5))),
+        bind(TABLES, &[ch('k'), key(Up)], "k / ↑", "j/k", Action::Move(-1), "previous row", None),
+        bind(TABLES, &[key(PageDown)], "PgDn", "PgDn/PgUp", Action::PageDown, "a page down", None),
+        bind(TABLES, &[key(PageUp)], "PgUp", "PgDn/PgUp", Action::PageUp, "a page up", None),
+        bind(TABLES, &[ch('g'), key(Home)], "g / Home", "g/G", Action::First, "first row", None),
+        bind(TABLES, &[ch('G'), key(End)], "G / End", "g/G", Action::Last, "last row", None),
+        bind(FIGURES, &[ch('n'), key(Tab)], "n / Tab", "n/N", Action::NextItem, "figures view: the next item's figures", Some(("item", 6))),
+        bind(FIGURES, &[ch('N'), key(BackTab)], "N / Shift-Tab", "n/N", Action::PreviousItem, "figures view: the previous item's figures", None),
+        bind(CLAIMS, &[ch('1')], "1", "1-8", Action::SortBy(ClaimsColumn::Date), "sort by date (again: the other way)", Some(("sort", 7))),
+        bind(CLAIMS, &[ch('2')], "2", "1-8", Action::SortBy(ClaimsColumn::Reported), "sort by when it was reported", None),
+        bind(CLAIMS, &[ch('3')], "3", "1-8", Action::SortBy(ClaimsColumn::Claimant), "sort by claimant", None),
+        bind(CLAIMS, &[ch('4')], "4", "1-8", Action::SortBy(ClaimsColumn::Status), "sort by status", None),
+        bind(CLAIMS, &[ch('5')], "5", "1-8", Action::SortBy(ClaimsColumn::Grade), "sort by source grade", None),
+        bind(CLAIMS, &[ch('6')], "6", "1-8", Action::SortBy(ClaimsColumn::Kind), "sort by kind", None),
+        bind(CLAIMS, &[ch('7')], "7", "1-8", Action::SortBy(ClaimsColumn::Quantity), "sort by quantity (its unit, then its best value)", None),
+        bind(CLAIMS, &[ch('8')], "8", "1-8", Action::SortBy(ClaimsColumn::Title), "sort by title", None),
+        bind(TABLES, &[key(Enter)], "Enter", "Enter", Action::Submit, "show the event in the chronology", Some(("show event", 6))),
+        bind(TABLES, &[key(Esc), key(Backspace), ctrl('o')], "Esc / Backspace / Ctrl-O", "Esc", Action::Back, "back to where you were", Some(("back", ALWAYS))),
+        bind(TABLES, &[ch('?')], "?", "?", Action::ShowHelp, "all the keys", Some(("help", ALWAYS))),
+        bind(TABLES, &[ch('q')], "q", "q", Action::Quit, "quit", Some(("quit", ALWAYS))),
         bind(EDITABLE, &[ch('E')], "E", "E", Action::Edit, "edit the record (in the reader: the source) in $VISUAL or $EDITOR, at its line", Some(("edit", 2))),
         bind(EDITABLE, &[ch('r')], "r", "r", Action::Reload, "load the data files again (with --watch, saving does it)", Some(("reload", 1))),
         bind(PROBLEMS, &[ch('j'), key(Down)], "j / ↓", "j/k", Action::Move(1), "scroll down", Some(("scroll", 4))),
@@ -243,127 +203,5 @@ fn table() -> Vec<Binding> {
         bind(PROBLEMS, &[key(Esc)], "Esc", "Esc", Action::Cancel, "show the last good data (this screen comes back while the files have problems)", Some(("last good data", ALWAYS))),
         bind(PROBLEMS, &[ch('q')], "q", "q", Action::Quit, "quit", Some(("quit", ALWAYS))),
         bind(PROBLEMS, &[ch('?')], "?", "?", Action::ShowHelp, "all the keys", Some(("help", ALWAYS))),
-        bind(HELP, &[ch('j'), key(Down)], "j / ↓", "j/k", Action::Move(1), "scroll down", Some(("scroll", 5))),
-        bind(HELP, &[ch('k'), key(Up)], "k / ↑", "j/k", Action::Move(-1), "scroll up", None),
-        bind(HELP, &[key(PageDown)], "PgDn", "PgDn/PgUp", Action::PageDown, "a page down", None),
-        bind(HELP, &[key(PageUp)], "PgUp", "PgDn/PgUp", Action::PageUp, "a page up", None),
-        bind(HELP, &[ch('g'), key(Home)], "g / Home", "g/G", Action::First, "top", None),
-        bind(HELP, &[ch('G'), key(End)], "G / End", "g/G", Action::Last, "end", None),
-        bind(HELP, &[key(Esc), ch('?'), key(Enter)], "Esc / ? / Enter", "Esc/?", Action::Cancel, "close the help", Some(("close", ALWAYS))),
-        bind(HELP, &[ch('q')], "q", "q", Action::Quit, "quit", Some(("quit", ALWAYS))),
     ]
 }
-
-/// Where the keys go now.
-pub fn context(app: &App) -> Context {
-    match &app.overlay {
-        Some(Overlay::Search { .. }) => Context::Search,
-        Some(Overlay::Picker(_)) => Context::Picker,
-        Some(Overlay::Facets { .. }) => Context::Facets,
-        Some(Overlay::Date { .. }) => Context::Prompt,
-        Some(Overlay::Export { .. }) if app.exporting => Context::Writing,
-        Some(Overlay::Export { confirm: true, .. }) => Context::Confirm,
-        Some(Overlay::Export { .. }) => Context::Prompt,
-        Some(Overlay::Help { .. }) => Context::Help,
-        None => match app.screen() {
-            Screen::Chronology => match app.chronology.focus {
-                Focus::List => Context::List,
-                Focus::Detail => Context::Detail,
-            },
-            Screen::Reader(_) => Context::Reader,
-            Screen::Problems(_) => Context::Problems,
-        },
-    }
-}
-
-/// The action a key press asks for in `context`, if any.
-pub fn key_action(context: Context, key: KeyEvent) -> Option<Action> {
-    if key.kind == KeyEventKind::Release {
-        return None;
-    }
-    let pressed = Key { code: key.code, ctrl: key.modifiers.contains(KeyModifiers::CONTROL) };
-    let bound = bindings().iter().find(|b| b.contexts.contains(&context) && b.keys.contains(&pressed));
-    match (bound, pressed) {
-        (Some(binding), _) => Some(binding.action.clone()),
-        (None, Key { code: KeyCode::Char(c), ctrl: false }) if context.takes_text() => Some(Action::Input(c)),
-        _ => None,
-    }
-}
-
-/// The action a mouse event asks for, given the pane under the pointer (the UI finds it).
-pub fn mouse_action(mouse: MouseEvent, pane: Option<Pane>) -> Option<Action> {
-    let pane = pane?;
-    match mouse.kind {
-        MouseEventKind::ScrollDown => Some(Action::Wheel(pane, 3)),
-        MouseEventKind::ScrollUp => Some(Action::Wheel(pane, -3)),
-        MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(pane)),
-        _ => None,
-    }
-}
-
-/// The footer's hints for `context`, one per footer entry, in table order: (keys, text, priority).
-pub fn hints(context: Context) -> Vec<(&'static str, Hint)> {
-    bindings()
-        .iter()
-        .filter(|b| b.contexts.contains(&context))
-        .filter_map(|b| b.hint.map(|hint| (b.short, hint)))
-        .collect()
-}
-
-/// The help overlay's rows: a context heading, then (keys, what they do) for each binding.
-pub fn help_sections() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)> {
-    let order = [
-        Context::List,
-        Context::Detail,
-        Context::Reader,
-        Context::Problems,
-        Context::Search,
-        Context::Picker,
-        Context::Facets,
-        Context::Prompt,
-        Context::Confirm,
-        Context::Writing,
-        Context::Help,
-    ];
-    order
-        .iter()
-        .map(|&context| {
-            let rows = bindings()
-                .iter()
-                .filter(|b| b.contexts.first() == Some(&context))
-                .map(|b| (b.label, b.help))
-                .collect();
-            (heading(context), rows)
-        })
-        .chain([("anywhere", extra_rows())])
-        .collect()
-}
-
-/// What no single binding says: typing text, and the mouse.
-fn extra_rows() -> Vec<(&'static str, &'static str)> {
-    vec![
-        ("type", "in a prompt: the text; in a picker: narrow the values"),
-        ("mouse", "wheel scrolls the pane under the pointer; click selects a row or focuses the pane"),
-    ]
-}
-
-fn heading(context: Context) -> &'static str {
-    match context {
-        Context::List => "the chronology (list and detail pane)",
-        other => other.name(),
-    }
-}
-
-/// The README's keys table, made from the table (a test keeps the README in step).
-pub fn markdown_table() -> String {
-    let mut out = String::from("| where | key | what it does |\n|---|---|---|\n");
-    for (heading, rows) in help_sections() {
-        for (keys, what) in rows {
-            out.push_str(&format!("| {heading} | {} | {what} |\n", keys.replace('|', "\\|")));
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests;
