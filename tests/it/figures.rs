@@ -263,13 +263,24 @@ fn the_bundled_figures_say_how_much_who_says_so_and_how_it_changed() {
         json!(["count", "up-to", null, 8_000, 8_000, "2025-01", claimed_by_budanov, "disputed"])
     );
     assert_eq!(
-        fields(find(&figures, "m-1989-koksan", 120)),
+        fields(find(&figures, "artillery-systems", 120)),
         // Supplied "up to the start of 2025": dated "../2024", so the figure holds as of 2024.
+        // One number for Koksan guns and M-1991 launchers together, so neither's alone.
         json!(["count", "up-to", null, 120, 120, "2024", claimed_by_budanov, "reported"])
     );
     assert_eq!(
         fields(find(&figures, "kn-23", 150)),
         json!(["count", "at-least", 150, 150, null, "2025-01", claimed_by_budanov, "planned"])
+    );
+    // CNN's ten shipments and Yoo's around ten: two claims, each its own, that agree.
+    let shipments: Vec<serde_json::Value> =
+        figures.iter().filter(|f| f["item"] == "shipments").map(fields).collect();
+    assert_eq!(
+        shipments,
+        [
+            json!(["count", "about", 9, 10, 11, "2023-11", ["yoo-sang-bum"], "denied"]),
+            json!(["count", null, 10, 10, 10, "2023-11-01", ["cnn", "unnamed-news-site"], "denied"]),
+        ]
     );
     // The estimate of troops sent, in the order it held: 11,000 then 13,000; a change, not a dispute.
     let deployed: Vec<&serde_json::Value> =
@@ -307,7 +318,7 @@ fn the_bundled_figures_say_how_much_who_says_so_and_how_it_changed() {
 fn figures_take_the_filters_and_come_as_text_and_csv_too() {
     let budanov = figures_json(&["--actor", "kyrylo-budanov"]);
     let items: Vec<&str> = budanov.iter().filter_map(|f| f["item"].as_str()).collect();
-    assert_eq!(items, ["artillery-shells", "m-1989-koksan", "kn-23", "troops-in-combat"]);
+    assert_eq!(items, ["artillery-shells", "artillery-systems", "kn-23", "troops-in-combat"]);
     let output = assert_cmd::Command::cargo_bin("annals")
         .expect("the binary")
         .args(["figures", "--weapon", "kn-23"])
@@ -328,7 +339,7 @@ fn figures_take_the_filters_and_come_as_text_and_csv_too() {
     let column = |name: &str| header.iter().position(|h| h == name).expect(name);
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("a row")).collect();
     assert_eq!(rows.len(), figures_json(&[]).len());
-    let koksan = rows.iter().find(|r| &r[column("item")] == "m-1989-koksan").expect("Koksan");
+    let koksan = rows.iter().find(|r| &r[column("item")] == "artillery-systems").expect("Koksan and M-1991");
     assert_eq!((&koksan[column("low")], &koksan[column("high")]), ("", "120"), "unbounded: empty");
 }
 
@@ -502,7 +513,7 @@ fn cli_figures() -> Vec<(String, String, String)> {
 fn the_tui_the_cli_and_the_report_show_the_same_numbers() {
     use annals::app::Action;
     let cli = cli_figures();
-    assert_eq!(cli.len(), 16);
+    assert_eq!(cli.len(), 17);
     let markdown = String::from_utf8(
         assert_cmd::Command::cargo_bin("annals")
             .expect("the binary")
