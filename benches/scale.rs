@@ -6,7 +6,7 @@ use std::sync::{Arc, Mutex};
 use annals::app::App;
 use annals::load::{self, Loader, OnDisk};
 use annals::query::Query;
-use annals::search::SkimWordMatcher;
+use annals::search::WordStartMatcher;
 use annals::ui::{self, theme::Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -80,7 +80,7 @@ fn reload_one_changed_file_100k(bencher: divan::Bencher<'_, '_>, how: &str) {
 fn reload_ui_100k(bencher: divan::Bencher<'_, '_>, query: &str) {
     let dataset = loaded(100_000);
     let query: Query = query.parse().expect("query");
-    let mut app = App::new(Arc::clone(&dataset), Arc::new(SkimWordMatcher::default()), query);
+    let mut app = App::new(Arc::clone(&dataset), Arc::new(WordStartMatcher), query);
     // The old dataset is freed off the UI thread: returned, so not timed.
     bencher.bench_local(|| {
         app.replace_dataset(Arc::clone(&dataset));
@@ -93,7 +93,7 @@ fn reload_ui_100k(bencher: divan::Bencher<'_, '_>, query: &str) {
 fn full_search_pass_100k(bencher: divan::Bencher<'_, '_>, query: &str) {
     let dataset = loaded(100_000);
     let query: Query = query.parse().expect("query");
-    let matcher = SkimWordMatcher::default();
+    let matcher = WordStartMatcher;
     bencher.bench(|| query.filter(&dataset, &matcher));
 }
 
@@ -103,7 +103,7 @@ fn full_search_pass_100k(bencher: divan::Bencher<'_, '_>, query: &str) {
 #[divan::bench(args = SIZES, sample_count = 10)]
 fn typing_all_queries(bencher: divan::Bencher<'_, '_>, n: usize) {
     let dataset = loaded(n);
-    let matcher = SkimWordMatcher::default();
+    let matcher = WordStartMatcher;
     let steps: Vec<Query> = support::QUERIES
         .iter()
         .flat_map(|q| (1..=q.len()).map(move |k| q[..k].parse().expect("query")))
@@ -125,22 +125,25 @@ fn keystroke_steps() -> impl Iterator<Item = String> {
 
 /// One keystroke of search, as the TUI's worker runs it: the query after the key, searched
 /// among the events the query before it selected when it only narrows that (each later
-/// letter of a word, a new word), else among all events (the first letter).
+/// letter of a word, a new word; then only the words changed are tested), else among all
+/// events (the first letter).
 #[divan::bench(consts = SIZES, args = keystroke_steps(), sample_count = 10)]
 fn keystroke_step<const N: usize>(bencher: divan::Bencher<'_, '_>, step: &str) {
     let dataset = loaded(N);
-    let matcher = SkimWordMatcher::default();
+    let matcher = WordStartMatcher;
     let query: Query = step.parse().expect("query");
     let before: Query = step[..step.len() - 1].parse().expect("query");
-    let within = query.narrows(&before).then(|| before.filter(&dataset, &matcher));
-    bencher.bench(|| query.filter_within(&dataset, &matcher, within.as_deref(), &|| false));
+    let narrows = query.narrows(&before);
+    let within = narrows.then(|| before.filter(&dataset, &matcher));
+    let tested = if narrows { query.residual(&before) } else { query };
+    bencher.bench(|| tested.filter_within(&dataset, &matcher, within.as_deref(), &|| false));
 }
 
 /// One frame of the main screen at 160×50.
 #[divan::bench(args = SIZES, sample_count = 50)]
 fn render_main_screen(bencher: divan::Bencher<'_, '_>, n: usize) {
     let dataset = loaded(n);
-    let app = App::new(dataset, Arc::new(SkimWordMatcher::default()), Query::default());
+    let app = App::new(dataset, Arc::new(WordStartMatcher), Query::default());
     let mut terminal = Terminal::new(TestBackend::new(160, 50)).expect("test terminal");
     bencher.bench_local(|| {
         terminal
@@ -168,7 +171,7 @@ fn open_figures_view(bencher: divan::Bencher<'_, '_>, n: usize) {
     use annals::app::{Action, Effect};
     let dataset = loaded(n);
     let mut terminal = Terminal::new(TestBackend::new(160, 50)).expect("test terminal");
-    let mut app = App::new(dataset, Arc::new(SkimWordMatcher::default()), Query::default());
+    let mut app = App::new(dataset, Arc::new(WordStartMatcher), Query::default());
     app.background_search = true;
     bencher.bench_local(|| {
         let Some(Effect::ComputeFigures { ticket, events: Some(events), .. }) =
@@ -193,7 +196,7 @@ fn figures_view_ui_thread(bencher: divan::Bencher<'_, '_>, n: usize) {
     let events: Vec<usize> = (0..dataset.events().len()).collect();
     let figures = Arc::new(annals::figures::Figures::build(&dataset, &events));
     let mut terminal = Terminal::new(TestBackend::new(160, 50)).expect("test terminal");
-    let mut app = App::new(dataset, Arc::new(SkimWordMatcher::default()), Query::default());
+    let mut app = App::new(dataset, Arc::new(WordStartMatcher), Query::default());
     app.background_search = true;
     bencher.bench_local(|| {
         let Some(Effect::ComputeFigures { ticket, .. }) = app.update(Action::OpenFigures) else {
@@ -211,7 +214,7 @@ fn claims_sort_100k(bencher: divan::Bencher<'_, '_>, column: &str) {
     use annals::app::{Action, ClaimsColumn};
     let dataset = loaded(100_000);
     let column = ClaimsColumn::ALL.into_iter().find(|c| c.name() == column).expect("a column");
-    let mut app = App::new(dataset, Arc::new(SkimWordMatcher::default()), Query::default());
+    let mut app = App::new(dataset, Arc::new(WordStartMatcher), Query::default());
     bencher.bench_local(|| {
         app.update(Action::OpenClaims);
         app.update(Action::SortBy(column));

@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use annals::app::{Action, App, Effect};
 use annals::load::{self, OnDisk};
 use annals::query::Query;
-use annals::search::{SkimWordMatcher, WordMatcher};
+use annals::search::{WordMatcher, WordStartMatcher};
 use annals::ui::{self, theme::Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -33,7 +33,7 @@ fn main() {
     let n: usize =
         std::env::args().nth(1).and_then(|n| n.replace('_', "").parse().ok()).expect("usage: keystrokes N");
     let dataset = Arc::new(load::load(&OnDisk::new(support::dataset_dir(n))).expect("loads"));
-    let matcher: Arc<dyn WordMatcher> = Arc::new(SkimWordMatcher::default());
+    let matcher: Arc<dyn WordMatcher> = Arc::new(WordStartMatcher);
     let mut frames = Vec::new();
     let mut results = Vec::new();
     let mut first_partials = Vec::new();

@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 use annals::app::App;
 use annals::load::{self, Loader, OnDisk};
 use annals::query::Query;
-use annals::search::SkimWordMatcher;
+use annals::search::WordStartMatcher;
 use annals::ui::{self, theme::Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -44,7 +44,7 @@ fn main() {
         start.elapsed().as_secs_f64() * 1e3,
         support::rss_kib() / 1024
     );
-    let mut app = App::new(Arc::new(dataset), Arc::new(SkimWordMatcher::default()), query);
+    let mut app = App::new(Arc::new(dataset), Arc::new(WordStartMatcher), query);
     let mut terminal = Terminal::new(TestBackend::new(160, 50)).expect("test terminal");
     let theme = Theme::default();
     let draw = |terminal: &mut Terminal<TestBackend>, app: &App| {

@@ -1,5 +1,5 @@
 //! One line per event with exactly the text annals searches (title, summary, names of the
-//! actors and weapon types), to time `fzf --filter` on the same records:
+//! actors and weapon types, quotes), to time `fzf --filter` on the same records:
 //! `cargo run --release --example search_texts -- DIR > texts.txt`.
 
 use std::io::Write;
@@ -13,6 +13,7 @@ fn main() {
     let mut fields = Vec::new();
     for index in 0..dataset.events().len() {
         dataset.search_fields_into(index, &mut fields);
+        fields.extend(dataset.event(index).citations.iter().map(|c| c.quote.as_str()));
         let line = fields.join(" ").replace('\n', " ");
         writeln!(out, "{line}").expect("write");
     }

@@ -10,7 +10,7 @@ use clap_complete::Shell;
 
 use crate::date::Date;
 use crate::export::ExportFormat;
-use crate::query::{Query, QueryError};
+use crate::query::{Facet, Query, QueryError};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -22,9 +22,11 @@ use crate::query::{Query, QueryError};
         The bundled dataset follows the North Korea–Russia arms relationship since 2023, \
         from five source articles. Every event cites its source with a verbatim quote, \
         and dates are shown exactly as precise as the sources allow.",
-    after_help = "Query language (for --query): actor:ID weapon:ID source:ID from:DATE to:DATE and free words,\n\
+    after_help = "Query language (for --query): status: kind: claimant: sender: receiver: grade: country:\n\
+        actor: weapon: source: (each KEY:VALUE), from:DATE to:DATE order:date|reported, and words,\n\
         e.g. 'actor:north-korea weapon:kn-23 from:2024 missiles'. Values of one facet are OR'd,\n\
-        facets are AND'd, every word must match (typos and partial words are forgiven).\n\
+        facets are AND'd, every word must match (typos and partial words are forgiven);\n\
+        !TERM excludes, 'word matches exactly, \"two words\" is a phrase.\n\
         Dates are YYYY, YYYY-MM or YYYY-MM-DD; --from/--to keep events that overlap the range.\n\n\
         In the explorer (annals with no command), press ? to see every key."
 )]
@@ -47,7 +49,7 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Print the matching events in chronological order
+    /// Print the matching events, in the order they happened (or were claimed: --order reported)
     List {
         #[command(flatten)]
         filters: Filters,
@@ -171,15 +173,39 @@ pub struct Filters {
     /// Keep events citing this source (repeatable; any of them)
     #[arg(long = "source", value_name = "ID")]
     pub sources: Vec<String>,
+    /// Keep events with this status: reported, confirmed, denied, disputed, pledged, planned (repeatable)
+    #[arg(long = "status", value_name = "STATUS")]
+    pub statuses: Vec<String>,
+    /// Keep events of this kind, e.g. transfer, denial (repeatable)
+    #[arg(long = "kind", value_name = "KIND")]
+    pub kinds: Vec<String>,
+    /// Keep events this actor asserts (repeatable)
+    #[arg(long = "claimant", value_name = "ID")]
+    pub claimants: Vec<String>,
+    /// Keep transfers from this actor (repeatable)
+    #[arg(long = "sender", value_name = "ID")]
+    pub senders: Vec<String>,
+    /// Keep transfers to this actor (repeatable)
+    #[arg(long = "receiver", value_name = "ID")]
+    pub receivers: Vec<String>,
+    /// Keep events citing a source of this grade, or range of grades (b, a-c; repeatable)
+    #[arg(long = "grade", value_name = "GRADE")]
+    pub grades: Vec<String>,
+    /// Keep events naming this country or any actor of it (repeatable)
+    #[arg(long = "country", value_name = "ID")]
+    pub countries: Vec<String>,
     /// Keep events on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD; overlap counts)
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub from: Option<Date>,
     /// Keep events on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD; overlap counts)
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub to: Option<Date>,
-    /// A query in the query language: facets and fuzzy keywords
-    #[arg(long, short = 'q', value_name = "TEXT")]
+    /// A query in the query language: key:value terms, words, 'exact words, "phrases", ! to exclude
+    #[arg(long, short = 'q', value_name = "TEXT", long_help = crate::query::terms_help())]
     pub query: Option<String>,
+    /// Order the chronology by when a thing happened (date) or when it was claimed (reported)
+    #[arg(long, value_name = "ORDER", value_parser = ["date", "reported"])]
+    pub order: Option<String>,
 }
 
 fn parse_date(text: &str) -> Result<Date, String> {
@@ -190,14 +216,26 @@ impl Filters {
     /// The one Query these arguments describe: `--query` with the flags added to it.
     pub fn to_query(&self) -> Result<Query, QueryError> {
         let base: Query = self.query.as_deref().unwrap_or_default().parse()?;
-        let flags = Query {
-            actors: self.actors.clone(),
-            weapons: self.weapons.clone(),
-            sources: self.sources.clone(),
-            from: self.from,
-            to: self.to,
-            words: Vec::new(),
-        };
+        let mut flags = Query::default();
+        for (facet, values) in [
+            (Facet::Status, &self.statuses),
+            (Facet::Kind, &self.kinds),
+            (Facet::Claimant, &self.claimants),
+            (Facet::Sender, &self.senders),
+            (Facet::Receiver, &self.receivers),
+            (Facet::Grade, &self.grades),
+            (Facet::Country, &self.countries),
+            (Facet::Actor, &self.actors),
+            (Facet::Weapon, &self.weapons),
+            (Facet::Source, &self.sources),
+        ] {
+            for value in values {
+                flags.add_value(facet, value)?;
+            }
+        }
+        flags.from = self.from;
+        flags.to = self.to;
+        flags.order = self.order.as_deref().unwrap_or_default().parse()?;
         base.merge(flags)
     }
 }

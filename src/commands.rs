@@ -25,7 +25,7 @@ use crate::export::{self, Export, ExportFormat, Options};
 use crate::load::{self, Bundled, LoadFailure, Loader, OnDisk, Progress};
 use crate::model::Dataset;
 use crate::query::Query;
-use crate::search::SkimWordMatcher;
+use crate::search::WordStartMatcher;
 use crate::tui::Ending;
 
 /// How many problems are printed before the rest are summarised.
@@ -273,7 +273,7 @@ fn export(
             return fail(1, format_args!("cannot watch for signals: {error}"));
         }
     }
-    let events = query.filter(dataset, &SkimWordMatcher::default());
+    let events = query.filter(dataset, &WordStartMatcher);
     if events.is_empty() {
         say("note: no events match these filters; the export lists none");
     }
@@ -302,7 +302,7 @@ fn export(
 }
 
 fn list(dataset: &Dataset, query: &Query, format: ListFormat, csv: CsvFlags) -> ExitCode {
-    let events = query.filter(dataset, &SkimWordMatcher::default());
+    let events = query.filter(dataset, &WordStartMatcher);
     let stdout = io::stdout();
     let options = Options { terminal: stdout.is_terminal(), raw_csv: csv.raw_csv };
     let mut out = BufWriter::new(stdout.lock());

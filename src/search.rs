@@ -1,329 +1,372 @@
-//! Fuzzy keyword matching: one query word against one word of a record, with the matched
-//! character positions for highlighting.
+//! Word matching: one query term (a word, an exact word or a phrase) against a record's text,
+//! with the matched character positions for highlighting.
+//!
+//! A record's words are runs of letters, numbers and unit symbols, so each part of a
+//! hyphenated word starts a word (`liftoff` in `arms-for-liftoff`, `23` in `KN-23`) and a
+//! number is one word with its separators (`8,000`). A query term is split the same way
+//! (`text::pieces`): `152mm` is the number 152 followed by a word starting `mm`.
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use crate::model::SearchFields;
-use crate::text::{char_mask, lowercase, lowercase_char};
+use crate::text::{
+    CharKind, Piece, Unit, char_mask, holds_pair, joins_number, pair_slot, pieces, starts_word,
+};
 
-/// A match of one query word inside a text.
+/// How a query term matches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Mode {
+    /// A free word: the start of a record's word, typos forgiven (one letter skipped).
+    Fuzzy,
+    /// `'word`: the start of a record's word, letter for letter.
+    Exact,
+    /// `"long range"`: words in a row, letter for letter; every word but the last whole.
+    Phrase,
+}
+
+/// A query term prepared for matching many records.
+#[derive(Debug, Clone)]
+pub struct Needle {
+    pieces: Vec<Prepared>,
+    /// Letters a record's word may have that the piece does not.
+    skips: usize,
+    /// A bit for each ASCII letter and digit the term has: a record without one can't match.
+    mask: u64,
+    /// Every piece is ASCII, so ASCII text is matched byte by byte.
+    ascii: bool,
+    /// The first two characters, as the slot of a pair signature (`text::PairSignature`) that
+    /// a record's must hold.
+    pair: Option<u8>,
+}
+
+#[derive(Debug, Clone)]
+struct Prepared {
+    kind: PieceKind,
+    /// Lower-cased; never empty.
+    chars: Vec<char>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PieceKind {
+    Word,
+    Number,
+    Symbol,
+}
+
+impl Needle {
+    pub fn new(text: &str, mode: Mode) -> Self {
+        let mut mask = 0;
+        let pieces: Vec<Prepared> = pieces(text, mode != Mode::Phrase)
+            .into_iter()
+            .map(|piece| {
+                let (kind, text) = match piece {
+                    Piece::Word(word) => (PieceKind::Word, word),
+                    Piece::Number(digits) => (PieceKind::Number, digits),
+                    Piece::Symbol(symbol) => (PieceKind::Symbol, symbol.to_string()),
+                };
+                mask |= char_mask(&text);
+                Prepared { kind, chars: text.chars().collect() }
+            })
+            .collect();
+        let ascii = pieces.iter().all(|p| p.chars.iter().all(char::is_ascii));
+        let skips = if mode == Mode::Fuzzy { MAX_SKIPPED } else { 0 };
+        let pair = pieces.first().filter(|p| p.chars.len() >= 2).map(|p| pair_slot(p.chars[0], p.chars[1]));
+        Self { pieces, skips, mask, ascii, pair }
+    }
+
+    /// True when the term has nothing to match (only punctuation): it matches nothing.
+    pub fn is_empty(&self) -> bool {
+        self.pieces.is_empty()
+    }
+
+    /// A bit for each ASCII letter and digit of the term.
+    pub fn mask(&self) -> u64 {
+        self.mask
+    }
+
+    /// Could the term match text with this letter mask whose words begin with the pairs of
+    /// `signature`? Text it cannot match need not be read at all.
+    pub fn may_match(&self, mask: u64, signature: &[u64]) -> bool {
+        self.mask & !mask == 0 && self.pair.is_none_or(|slot| holds_pair(signature, slot))
+    }
+}
+
+/// Every place a term matches inside a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WordMatch {
-    /// Higher is better; comparable only between matches of the same word.
-    pub score: i64,
     /// Character (not byte) indices into the text that matched, ascending.
     pub positions: Vec<usize>,
 }
 
-/// Finds one query word in a text. Behind a trait so the engine can be swapped and measured.
+/// Finds query terms in text. Behind a trait so the engine can be swapped and measured.
 pub trait WordMatcher: Send + Sync {
-    /// The best match of `word` in `text`, with positions for highlighting.
-    fn match_word(&self, text: &str, word: &str) -> Option<WordMatch>;
+    /// Where `needle` matches in `text` (every match, for highlighting), or None.
+    fn match_word(&self, text: &str, needle: &Needle) -> Option<WordMatch>;
 
-    /// Whether lower-case `word` matches any of a record's fields. Engines may answer
-    /// faster than `match_word`, but must agree with it.
-    fn matches(&self, record: &SearchFields<'_>, word: &str) -> bool {
-        record.fields.iter().any(|field| self.match_word(field, word).is_some())
+    /// Does `needle` match any of a record's fields? Answered without positions, for filtering.
+    fn matches(&self, record: &SearchFields<'_>, needle: &Needle) -> bool {
+        self.matching_field(record, needle).is_some()
     }
+
+    /// The first of a record's fields (in the order given: `Dataset::search_fields_into`'s, then quotes) that
+    /// `needle` matches.
+    fn matching_field(&self, record: &SearchFields<'_>, needle: &Needle) -> Option<usize>;
 }
 
-/// fuzzy-matcher's skim algorithm, held to the start of a single word of the text.
-///
-/// A query word matches a word of the text that begins with the query's first letter and
-/// holds the rest of its letters in order, with at most one letter skipped: `artilery` finds
-/// `artillery`, `kn23` finds `KN-23`, `koksn` finds `Koksan`, `sat` finds `satellite`, and
-/// `kim` finds neither `kilometres` nor the letters k, i, m spread across a sentence. The rule
-/// is monotone: a longer query matches only what its prefix matched, so each keystroke can
-/// search within the previous keystroke's result. Skim scores the match and places the
-/// highlight; the acceptance test is this rule, answered fast for filtering.
-pub struct SkimWordMatcher {
-    skim: SkimMatcherV2,
-}
+/// The word-start matcher: a term matches a record's word that begins with the term's first
+/// letter and holds the rest in order, with at most one letter skipped (none for an exact
+/// word or a phrase): `artilery` finds `artillery`, `kn23` finds `KN-23`, `koksn` finds
+/// `Koksan`, `sat` finds `satellite`, and `kim` finds neither `kilometres` nor the letters k,
+/// i, m spread across a sentence. A number matches a whole number, whatever its thousands
+/// separators. The rule is monotone for words: a longer word matches only what its prefix
+/// matched, so each keystroke can search within the previous keystroke's result.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct WordStartMatcher;
 
-impl Default for SkimWordMatcher {
-    fn default() -> Self {
-        Self { skim: SkimMatcherV2::default().ignore_case() }
+impl WordMatcher for WordStartMatcher {
+    fn match_word(&self, text: &str, needle: &Needle) -> Option<WordMatch> {
+        let mut positions = Vec::new();
+        if text.is_ascii() {
+            if needle.ascii {
+                let starts = byte_starts(text.as_bytes(), needle);
+                all_matches(text.as_bytes(), needle, starts, &mut positions);
+            }
+        } else {
+            let chars: Vec<char> = text.chars().collect();
+            all_matches(&chars, needle, char_starts(&chars, needle), &mut positions);
+        }
+        (!positions.is_empty()).then_some(WordMatch { positions })
     }
-}
 
-impl WordMatcher for SkimWordMatcher {
-    fn match_word(&self, text: &str, word: &str) -> Option<WordMatch> {
-        let word: Vec<char> = lowercase(word).chars().collect();
-        if word.is_empty() {
+    fn matching_field(&self, record: &SearchFields<'_>, needle: &Needle) -> Option<usize> {
+        if needle.pieces.is_empty() || needle.mask & !record.mask != 0 {
             return None;
         }
-        let needle: String = word.iter().collect();
-        let mut buffer = Vec::new();
-        let mut best: Option<WordMatch> = None;
-        for (start, token) in tokens(text) {
-            buffer.clear();
-            buffer.extend(token.chars().map(lowercase_char));
-            if !is_compact_in(&buffer, &word, |c| c) {
-                continue;
-            }
-            // Skim folds only ASCII case: give it the token lower-cased (one char per char, so
-            // positions stay valid) so that É, Ö, К highlight as they match.
-            let folded: String = buffer.iter().collect();
-            let Some((score, positions)) = self.skim.fuzzy_indices(&folded, &needle) else {
-                continue;
+        if record.ascii {
+            // A term with other letters than ASCII's cannot match ASCII text.
+            return if needle.ascii {
+                record
+                    .fields
+                    .iter()
+                    .position(|f| any_match(f.as_bytes(), needle, byte_starts(f.as_bytes(), needle)))
+            } else {
+                None
             };
-            if best.as_ref().is_none_or(|b| score > b.score) {
-                best = Some(WordMatch { score, positions: positions.iter().map(|p| start + p).collect() });
-            }
-        }
-        best
-    }
-
-    fn matches(&self, record: &SearchFields<'_>, word: &str) -> bool {
-        if char_mask(word) & !record.mask != 0 {
-            return false;
         }
         let mut chars = Vec::new();
-        let mut word_chars: Option<Vec<char>> = None;
-        record.fields.iter().any(|field| {
-            if field.is_ascii() && word.is_ascii() {
-                ascii_field_matches(field.as_bytes(), word.as_bytes())
+        record.fields.iter().position(|field| {
+            if field.is_ascii() {
+                // A term with other letters than ASCII's cannot match ASCII text.
+                needle.ascii && any_match(field.as_bytes(), needle, byte_starts(field.as_bytes(), needle))
             } else {
-                let word = word_chars.get_or_insert_with(|| word.chars().collect());
-                tokens(field).any(|(_, token)| {
-                    chars.clear();
-                    chars.extend(token.chars());
-                    is_compact_in(&chars, word, lowercase_char)
-                })
+                chars.clear();
+                chars.extend(field.chars());
+                any_match(&chars, needle, char_starts(&chars, needle))
             }
         })
     }
 }
 
-/// The match rule on ASCII text without splitting it into tokens: jump (memchr) to each
-/// occurrence of the word's first letter, in either case, keep those that begin a token, and
-/// match forward within it. Agrees with `is_compact_in` over `ascii_tokens` (a test checks it).
-fn ascii_field_matches(text: &[u8], word: &[u8]) -> bool {
-    let n = word.len();
-    let Some(&first) = word.first() else { return false };
-    if !first.is_ascii_alphanumeric() {
-        return false; // Every token begins with a letter or digit.
-    }
-    let is_alnum = |at: usize| text.get(at).is_some_and(u8::is_ascii_alphanumeric);
-    let is_joiner = |at: usize| matches!(text.get(at), Some(b'-' | b'.'));
-    for start in memchr::memchr2_iter(first.to_ascii_lowercase(), first.to_ascii_uppercase(), text) {
-        // A token begins after anything but a letter, or a joiner that itself follows a
-        // letter (`kn-23`: `2` is inside the token).
-        let begins_token = start == 0
-            || !(is_alnum(start - 1) || (is_joiner(start - 1) && start >= 2 && is_alnum(start - 2)));
-        if !begins_token {
-            continue;
-        }
-        let mut matched = 1;
-        let mut skipped = 0;
-        let mut previous_joiner = false;
-        let mut at = start + 1;
-        while matched < n && at < text.len() {
-            let b = text[at];
-            let in_token = if b.is_ascii_alphanumeric() {
-                previous_joiner = false;
-                true
-            } else if (b == b'-' || b == b'.') && !previous_joiner && is_alnum(at + 1) {
-                previous_joiner = true;
-                true
-            } else {
-                false
-            };
-            if !in_token {
-                break;
-            }
-            if b.to_ascii_lowercase() == word[matched] {
-                matched += 1;
-            } else {
-                skipped += 1;
-                if skipped > MAX_SKIPPED {
-                    break;
-                }
-            }
-            at += 1;
-        }
-        if matched == n {
-            return true;
-        }
-    }
-    false
+/// How well typed text fits a name, as a reader scanning a list would judge it: fuzzy-matcher's
+/// skim algorithm, which scores letters in a row, word starts and the name's own start high.
+/// What ranks a picker's values among those the word matcher lets through.
+pub struct NameScorer {
+    skim: SkimMatcherV2,
 }
 
-/// How many letters of a record's word a query word may skip (a missing letter, a hyphen).
+impl Default for NameScorer {
+    fn default() -> Self {
+        Self { skim: SkimMatcherV2::default().ignore_case() }
+    }
+}
+
+impl NameScorer {
+    /// The score of `typed` in `name`; None when its letters are not in `name` in order.
+    pub fn score(&self, name: &str, typed: &str) -> Option<i64> {
+        self.skim.fuzzy_match(name, typed)
+    }
+}
+
+/// How many letters of a record's word a fuzzy query word may skip (a missing letter, a hyphen).
 const MAX_SKIPPED: usize = 1;
 
-/// Does `token` begin with `word`'s first letter and hold the rest in order, skipping at most
-/// `MAX_SKIPPED` letters? `key` folds case.
-fn is_compact_in<T: Copy, K: PartialEq + Copy>(token: &[T], word: &[K], key: impl Fn(T) -> K) -> bool {
-    let Some(&first) = word.first() else { return false };
-    if token.is_empty() || key(token[0]) != first {
-        return false;
+/// Where a match may start in ASCII text: each word start holding the needle's first
+/// character, found by jumping (memchr) to each occurrence of it in either case.
+fn byte_starts<'t>(text: &'t [u8], needle: &'t Needle) -> impl Iterator<Item = usize> + 't {
+    let first = needle.first().map_or(0, |c| c as u8);
+    memchr::memchr2_iter(first, first.to_ascii_uppercase(), text)
+        .filter(move |&at| needle.first().is_some() && starts_word(text, at))
+}
+
+/// Where a match may start in other text: each word start holding the needle's first character.
+fn char_starts<'t>(text: &'t [char], needle: &'t Needle) -> impl Iterator<Item = usize> + 't {
+    let first = needle.first();
+    (0..text.len()).filter(move |&at| Some(text[at].folded()) == first && starts_word(text, at))
+}
+
+impl Needle {
+    fn first(&self) -> Option<char> {
+        self.pieces.first().map(|p| p.chars[0])
+    }
+}
+
+fn any_match<U: Unit>(text: &[U], needle: &Needle, mut starts: impl Iterator<Item = usize>) -> bool {
+    starts.any(|start| match_at(text, start, needle, None).is_some())
+}
+
+/// Every match of `needle` in `text`, left to right without overlaps, into `positions`.
+fn all_matches<U: Unit>(
+    text: &[U],
+    needle: &Needle,
+    starts: impl Iterator<Item = usize>,
+    positions: &mut Vec<usize>,
+) {
+    let mut after = 0;
+    for start in starts {
+        if start >= after {
+            if let Some(end) = match_at(text, start, needle, Some(positions)) {
+                after = end;
+            }
+        }
+    }
+}
+
+/// Match every piece of `needle` from `start` (a word start), each piece starting the word
+/// after the previous one with only separators between; the end of the match, with the
+/// matched units' indices added to `positions` when given.
+fn match_at<U: Unit>(
+    text: &[U],
+    start: usize,
+    needle: &Needle,
+    mut positions: Option<&mut Vec<usize>>,
+) -> Option<usize> {
+    let mark = positions.as_ref().map_or(0, |p| p.len());
+    let last = needle.pieces.len().checked_sub(1)?;
+    let mut at = start;
+    for (k, piece) in needle.pieces.iter().enumerate() {
+        if k > 0 {
+            // Separators between the words, but not a line break (names are one per line).
+            while at < text.len() && text[at].kind() == CharKind::Other && !text[at].is('\n') {
+                at += 1;
+            }
+        }
+        let end = if k > 0 && !starts_word(text, at) {
+            None
+        } else {
+            match piece.kind {
+                PieceKind::Word => {
+                    match_word(text, at, &piece.chars, needle.skips, k == last, positions.as_deref_mut())
+                }
+                PieceKind::Number => match_number(text, at, &piece.chars, positions.as_deref_mut()),
+                PieceKind::Symbol => text.get(at).is_some_and(|u| u.is(piece.chars[0])).then(|| {
+                    if let Some(p) = positions.as_deref_mut() {
+                        p.push(at);
+                    }
+                    at + 1
+                }),
+            }
+        };
+        match end {
+            Some(end) => at = end,
+            None => {
+                if let Some(p) = positions {
+                    p.truncate(mark);
+                }
+                return None;
+            }
+        }
+    }
+    Some(at)
+}
+
+/// A word piece from `start`: its first letter there, the rest in order within the record's
+/// word (across inner hyphens and dots: `kn23` in `KN-23`), skipping at most `skips` units;
+/// a piece before another must end where the record's word ends.
+fn match_word<U: Unit>(
+    text: &[U],
+    start: usize,
+    word: &[char],
+    skips: usize,
+    last: bool,
+    mut positions: Option<&mut Vec<usize>>,
+) -> Option<usize> {
+    if text[start].folded() != word[0] {
+        return None;
+    }
+    if let Some(p) = positions.as_deref_mut() {
+        p.push(start);
     }
     let mut matched = 1;
     let mut skipped = 0;
-    for &unit in &token[1..] {
-        if matched == word.len() {
+    let mut at = start + 1;
+    let mut previous_joiner = false;
+    while matched < word.len() && at < text.len() {
+        let unit = text[at];
+        let free = match unit.kind() {
+            CharKind::Letter | CharKind::Digit => {
+                previous_joiner = false;
+                false
+            }
+            _ if (unit.is('-') || unit.is('.'))
+                && !previous_joiner
+                && matches!(text.get(at + 1).map(|u| u.kind()), Some(CharKind::Letter | CharKind::Digit)) =>
+            {
+                previous_joiner = true;
+                false
+            }
+            // A thousands separator is part of the number, never a skipped letter.
+            _ if unit.is(',') && joins_number(text, at) => true,
+            _ => break,
+        };
+        if unit.folded() == word[matched] {
+            matched += 1;
+            if let Some(p) = positions.as_deref_mut() {
+                p.push(at);
+            }
+        } else if !free {
+            skipped += 1;
+            if skipped > skips {
+                return None;
+            }
+        }
+        at += 1;
+    }
+    let continues = |at: usize| {
+        text.get(at).is_some_and(|u| matches!(u.kind(), CharKind::Letter | CharKind::Digit))
+            && !starts_word(text, at)
+    };
+    (matched == word.len() && (last || !continues(at))).then_some(at)
+}
+
+/// A number piece from `start`: the record's whole number there has the same digits (and
+/// decimal point), whatever its thousands separators.
+fn match_number<U: Unit>(
+    text: &[U],
+    start: usize,
+    digits: &[char],
+    mut positions: Option<&mut Vec<usize>>,
+) -> Option<usize> {
+    let mut matched = 0;
+    let mut at = start;
+    while at < text.len() {
+        let unit = text[at];
+        let separator = matches!(unit.kind(), CharKind::Other) && joins_number(text, at);
+        if unit.kind() == CharKind::Digit || (separator && unit.is('.')) {
+            if digits.get(matched).is_none_or(|&d| !unit.is(d)) {
+                return None;
+            }
+            matched += 1;
+        } else if !separator {
             break;
         }
-        if key(unit) == word[matched] {
-            matched += 1;
-        } else {
-            skipped += 1;
-            if skipped > MAX_SKIPPED {
-                return false;
-            }
+        if let Some(p) = positions.as_deref_mut() {
+            p.push(at);
         }
+        at += 1;
     }
-    matched == word.len()
-}
-
-/// `tokens` for ASCII text, on bytes: the same words, found without decoding. The reference
-/// the fast path is tested against.
-#[cfg(test)]
-fn ascii_tokens(text: &[u8]) -> impl Iterator<Item = &[u8]> {
-    let mut at = 0;
-    std::iter::from_fn(move || {
-        while at < text.len() && !text[at].is_ascii_alphanumeric() {
-            at += 1;
-        }
-        if at >= text.len() {
-            return None;
-        }
-        let start = at;
-        let mut end = at;
-        let mut previous_joiner = false;
-        while at < text.len() {
-            let b = text[at];
-            if b.is_ascii_alphanumeric() {
-                end = at + 1;
-                previous_joiner = false;
-            } else if (b == b'-' || b == b'.') && !previous_joiner {
-                previous_joiner = true;
-            } else {
-                break;
-            }
-            at += 1;
-        }
-        Some(&text[start..end])
-    })
-}
-
-/// The words of a text with the character index each starts at. A word is a run of letters
-/// and digits, joined by inner hyphens or dots (`KN-23`, `M-1989`).
-fn tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut chars = text.char_indices().enumerate().peekable();
-    std::iter::from_fn(move || {
-        while chars.peek().is_some_and(|(_, (_, c))| !c.is_alphanumeric()) {
-            chars.next();
-        }
-        let &(start_char, (start_byte, _)) = chars.peek()?;
-        let mut end_byte = start_byte;
-        let mut previous_joiner = false;
-        while let Some(&(_, (byte, c))) = chars.peek() {
-            if c.is_alphanumeric() {
-                end_byte = byte + c.len_utf8();
-                previous_joiner = false;
-            } else if (c == '-' || c == '.') && !previous_joiner {
-                previous_joiner = true;
-            } else {
-                break;
-            }
-            chars.next();
-        }
-        Some((start_char, &text[start_byte..end_byte]))
-    })
+    (matched == digits.len()).then_some(at)
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::text::folded_char_mask;
-
-    #[test]
-    fn folded_mask_is_the_mask_of_the_lower_cased_text() {
-        for text in ["", "a", "abc", "abcd", "Kim Jong Un 2023", "İstanbul", "ÉCOLE 9", "x\u{0130}y", "Ω"]
-        {
-            assert_eq!(folded_char_mask(text), char_mask(&lowercase(text)), "{text:?}");
-        }
-    }
-
-    fn finds(text: &str, word: &str) -> bool {
-        SkimWordMatcher::default().match_word(text, word).is_some()
-    }
-
-    #[test]
-    fn typos_and_partial_words_match() {
-        assert!(finds("over a million artillery shells", "artilery"));
-        assert!(finds("150 KN-23 short-range ballistic missiles", "kn23"));
-        assert!(finds("M-1989 “Koksan” self-propelled guns", "koksn"));
-        assert!(finds("satellite technology", "sat"));
-        assert!(finds("Missiles", "missile"));
-        assert!(finds("KN-23", "KN-23"));
-    }
-
-    #[test]
-    fn short_or_scattered_queries_do_not_match_everything() {
-        assert!(!finds("the kilometres of trenches", "kim"), "letters spread across a word");
-        assert!(!finds("Shoigu visited North Korea", "kim"), "letters spread across words");
-        assert!(!finds("a satellite", "te"), "two letters must start a word");
-        assert!(finds("Kim Jong Un", "ki"));
-        assert!(!finds("artillery", "arty"), "two letters skipped");
-        assert!(!finds("artillery", "illery"), "words match from their start");
-    }
-
-    #[test]
-    fn positions_index_characters_of_the_whole_text() {
-        let found = SkimWordMatcher::default().match_word("Ким and KN-23", "kn23").unwrap();
-        assert_eq!(found.positions, vec![8, 9, 11, 12]);
-    }
-
-    /// The fast ASCII path must accept exactly what the token path accepts.
-    #[test]
-    fn the_fast_ascii_path_agrees_with_the_token_path() {
-        let mut rng = fastrand::Rng::with_seed(7);
-        let alphabet = b"aAbBkK23n-. x";
-        for _ in 0..200_000 {
-            let text: Vec<u8> =
-                (0..rng.usize(0..14)).map(|_| alphabet[rng.usize(..alphabet.len())]).collect();
-            let word: Vec<u8> = (0..rng.usize(1..6))
-                .map(|_| alphabet[rng.usize(..alphabet.len())].to_ascii_lowercase())
-                .collect();
-            let slow =
-                ascii_tokens(&text).any(|token| is_compact_in(token, &word, |b: u8| b.to_ascii_lowercase()));
-            let fast = ascii_field_matches(&text, &word);
-            assert_eq!(
-                fast,
-                slow,
-                "text {:?} word {:?}",
-                String::from_utf8_lossy(&text),
-                String::from_utf8_lossy(&word)
-            );
-        }
-    }
-
-    #[test]
-    fn capitals_beyond_ascii_match_and_highlight() {
-        let found = SkimWordMatcher::default().match_word("Émile Zola", "émile").map(|m| m.positions);
-        assert_eq!(found, Some(vec![0, 1, 2, 3, 4]));
-        assert!(finds("Ким Чен Ын", "ким"));
-        assert!(finds("Ötzi", "ötzi"));
-    }
-
-    #[test]
-    fn masks_have_a_bit_per_letter_and_digit_whatever_the_case() {
-        assert_eq!(char_mask("aA"), 1);
-        assert_eq!(char_mask("z9"), 1 << 25 | 1 << 35);
-        assert_eq!(char_mask(" -é"), 0);
-        assert_eq!(char_mask("KN-23"), char_mask("kn23"));
-    }
-
-    #[test]
-    fn tokens_keep_inner_hyphens_and_dots() {
-        let words: Vec<(usize, &str)> = tokens("M-1989 “Koksan”, KN-23; U.S. -x- end-").collect();
-        assert_eq!(
-            words,
-            vec![(0, "M-1989"), (8, "Koksan"), (17, "KN-23"), (24, "U.S"), (30, "x"), (33, "end")]
-        );
-    }
-}
+mod tests;

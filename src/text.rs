@@ -99,6 +99,10 @@ pub fn suggest_id<'a>(input: &str, names: impl Iterator<Item = (&'a str, &'a str
         .map(|(_, id)| id)
 }
 
+mod words;
+
+pub use words::*;
+
 #[cfg(test)]
 mod tests {
     use super::*;

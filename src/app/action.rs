@@ -29,6 +29,10 @@ pub enum Action {
     DetailBottom,
     StartSearch,
     OpenPicker(Facet),
+    /// `F`: the menu of every facet, each opening its picker.
+    OpenFacetMenu,
+    /// Order the chronology by when things happened, or by when they were claimed.
+    ToggleOrder,
     OpenDatePrompt(Bound),
     ShowHelp,
     ClearFilters,
@@ -36,6 +40,16 @@ pub enum Action {
     Input(char),
     Backspace,
     ClearInput,
+    /// Delete the word before the cursor (Ctrl-W).
+    DeleteWord,
+    /// Move the cursor in the search prompt.
+    CursorLeft,
+    CursorRight,
+    CursorHome,
+    CursorEnd,
+    /// Recall an earlier search (↑), or a later one (↓).
+    HistoryPrevious,
+    HistoryNext,
     Submit,
     Cancel,
     /// Move the cursor in a picker.
@@ -159,7 +173,8 @@ pub enum ExportOutcome {
 pub enum Effect {
     /// Write the current view to `path` (format by extension); replace an existing file only if `overwrite`.
     Export { path: PathBuf, overwrite: bool },
-    /// Run `query` (among `within` only, when given) and answer with `SearchDone`.
+    /// Run `query` (among `within` only, when given: then `query` holds only what is left to
+    /// test there) and answer with `SearchDone`.
     Search { generation: u64, query: Query, within: Option<Arc<Vec<usize>>> },
     /// Count each value of `facet` over `events`, or over the events `query` selects when
     /// None (`Picker::tally`), and answer with `Counted` and the same ticket.

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use super::{Action, App, Density, Overlay, Pane, View};
 use crate::model::Dataset;
-use crate::query::{Facet, Query};
+use crate::query::{Order, Query};
 
 /// Which pane of the chronology the keys act on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -38,6 +38,11 @@ pub struct Chronology {
     pub detail_scroll: u16,
     pub focus: Focus,
     pub density: Density,
+    /// The order of `visible`.
+    pub order: Order,
+    /// Positions in `visible`, sorted by event index; empty when `visible` is itself so
+    /// (in date order).
+    pub by_event: Arc<Vec<usize>>,
     /// The link at the cursor in the detail pane (an index into `App::links`).
     pub link: Option<usize>,
     /// Bring the link at the cursor into view at the next frame.
@@ -60,6 +65,8 @@ impl Chronology {
         self.rows = view.rows;
         self.event_rows = view.event_rows;
         self.density = view.density;
+        self.order = view.order;
+        self.by_event = view.by_event;
         let previous = self.selected;
         self.selected =
             wanted.and_then(|event| self.nearest_visible(dataset, event)).or(self.visible.first().copied());
@@ -69,16 +76,39 @@ impl Chronology {
         }
     }
 
+    /// The visible event at the `k`th place in event (chronological) order.
+    fn by_event_at(&self, k: usize) -> Option<usize> {
+        if self.by_event.is_empty() {
+            self.visible.get(k).copied()
+        } else {
+            self.by_event.get(k).map(|&p| self.visible[p])
+        }
+    }
+
+    /// Position in `visible` of `event`, if it is there.
+    pub fn position_of(&self, event: usize) -> Option<usize> {
+        if self.by_event.is_empty() {
+            self.visible.binary_search(&event).ok()
+        } else {
+            let k = self.by_event.binary_search_by_key(&event, |&p| self.visible[p]).ok()?;
+            Some(self.by_event[k])
+        }
+    }
+
     /// `event` if it is visible, else the visible event closest to it in time.
     fn nearest_visible(&self, dataset: &Dataset, event: usize) -> Option<usize> {
-        let at = self.visible.partition_point(|&i| i < event);
-        if self.visible.get(at) == Some(&event) {
+        if self.position_of(event).is_some() {
             return Some(event);
         }
+        let at = if self.by_event.is_empty() {
+            self.visible.partition_point(|&i| i < event)
+        } else {
+            self.by_event.partition_point(|&p| self.visible[p] < event)
+        };
         let day = dataset.event(event).date.anchor().first_day();
         let distance = |i: usize| (dataset.event(i).date.anchor().first_day() - day).num_days().abs();
-        let before = at.checked_sub(1).map(|k| self.visible[k]);
-        let after = self.visible.get(at).copied();
+        let before = at.checked_sub(1).and_then(|k| self.by_event_at(k));
+        let after = self.by_event_at(at);
         match (before, after) {
             (Some(b), Some(a)) => Some(if distance(a) < distance(b) { a } else { b }),
             (b, a) => b.or(a),
@@ -87,8 +117,7 @@ impl Chronology {
 
     /// Position of the selection in `visible`.
     pub fn selected_position(&self) -> Option<usize> {
-        let selected = self.selected?;
-        self.visible.binary_search(&selected).ok()
+        self.position_of(self.selected?)
     }
 
     /// The row of the selection in `rows`.
@@ -143,6 +172,15 @@ impl App {
             Action::DetailTop => self.chronology.detail_scroll = 0,
             Action::DetailBottom => self.chronology.detail_scroll = self.measured.detail_max_scroll(),
             Action::OpenPicker(facet) => self.open_picker(facet),
+            Action::ToggleOrder => {
+                let mut query = self.query.clone();
+                query.order = query.order.toggled();
+                self.set_query(query);
+                self.status = Some(match self.query.order {
+                    Order::Date => "in the order things happened".to_string(),
+                    Order::Reported => "in the order things were claimed (order:reported)".to_string(),
+                });
+            }
             Action::ClearFilters => {
                 self.set_query(Query::default());
                 self.status = Some("all filters cleared".to_string());
@@ -199,8 +237,9 @@ impl App {
     fn jump_month(&mut self, forward: bool) {
         let Some(position) = self.chronology.selected_position() else { return };
         let visible = &self.chronology.visible;
+        let order = self.chronology.order;
         let group = |k: usize| {
-            let date = self.dataset.event(visible[k]).date.anchor();
+            let date = order.date_of(&self.dataset, visible[k]);
             (date.year_number(), date.month_number())
         };
         let current = group(position);
@@ -239,7 +278,7 @@ impl App {
                 // A click on a heading selects the first event under it.
                 let event_row = rows.iter().skip(clicked).position(|r| matches!(r, Row::Event(_)));
                 if let Some(Row::Event(event)) = event_row.map(|k| rows[clicked + k]) {
-                    if let Ok(position) = self.chronology.visible.binary_search(&event) {
+                    if let Some(position) = self.chronology.position_of(event) {
                         self.select_position(position);
                     }
                 }
@@ -293,10 +332,8 @@ impl App {
     /// The keys that open an overlay over the chronology.
     fn open_overlay(&mut self, action: Action) {
         match action {
-            Action::StartSearch => {
-                let input = self.query.words.join(" ");
-                self.overlay = Some(Overlay::Search { input, before: self.query.clone(), error: None });
-            }
+            Action::StartSearch => self.overlay = Some(Overlay::search(&self.query)),
+            Action::OpenFacetMenu => self.overlay = Some(Overlay::Facets { cursor: 0 }),
             Action::OpenDatePrompt(bound) => {
                 let current = match bound {
                     super::Bound::From => self.query.from,
@@ -317,15 +354,5 @@ impl App {
             }
             _ => {}
         }
-    }
-}
-
-/// The facet a picker edits, as values in the query.
-pub(super) fn facet_values(query: &mut Query, facet: Facet) -> Option<&mut Vec<String>> {
-    match facet {
-        Facet::Actor => Some(&mut query.actors),
-        Facet::Weapon => Some(&mut query.weapons),
-        Facet::Source => Some(&mut query.sources),
-        Facet::From | Facet::To => None,
     }
 }

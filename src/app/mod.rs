@@ -31,7 +31,7 @@ pub use claims::{ClaimsColumn, ClaimsTable};
 pub use density::Density;
 pub use figures::{FigureRow, FiguresView};
 pub use history::Place;
-pub use overlay::{Overlay, Picker, PickerOption};
+pub use overlay::{Overlay, Picker, PickerOption, SearchHistory};
 pub use reader::Reader;
 pub use reload::{Loaded, Problems, Reloaded};
 pub use search_job::search;
@@ -68,6 +68,8 @@ pub struct App {
     pub history: Vec<Place>,
     /// A one-line message for the footer (filters cleared, a bad date …).
     pub status: Option<String>,
+    /// Searches kept with Enter, for ↑ and ↓ in the search prompt.
+    pub searches: SearchHistory,
     pub should_quit: bool,
     /// `--data DIR` as given, for the command line an export prints; None for the bundled dataset.
     pub data_dir: Option<PathBuf>,
@@ -108,6 +110,7 @@ impl App {
             measured: Measured::default(),
             history: Vec::new(),
             status: None,
+            searches: SearchHistory::default(),
             should_quit: false,
             data_dir: None,
             background_search: false,
@@ -257,20 +260,18 @@ impl App {
     fn refilter(&mut self) {
         self.generation += 1;
         if self.background_search {
-            // A query that only adds words can search among the events shown, if they answer the last query.
-            let within = self
-                .answered
-                .as_ref()
-                .filter(|answered| self.query.narrows(answered))
-                .map(|_| Arc::clone(&self.chronology.visible));
+            // A query that only adds words can search among the events shown, if they answer the
+            // last query, for its new words only.
+            let narrowed = self.answered.as_ref().filter(|answered| self.query.narrows(answered));
+            let within = narrowed.map(|_| Arc::clone(&self.chronology.visible));
+            let query = narrowed.map_or_else(|| self.query.clone(), |answered| self.query.residual(answered));
             self.searching = true;
             self.selection_anchor = self.selection_anchor.or(self.chronology.selected);
-            self.pending =
-                Some(Effect::Search { generation: self.generation, query: self.query.clone(), within });
+            self.pending = Some(Effect::Search { generation: self.generation, query, within });
             return;
         }
         let visible = self.query.filter(&self.dataset, self.matcher.as_ref());
-        self.apply_view(View::build(&self.dataset, visible));
+        self.apply_view(View::ordered(&self.dataset, visible, self.query.order));
         self.answered = Some(self.query.clone());
     }
 

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use super::{Action, App, Effect, Overlay, Reader, Screen};
 use crate::model::Dataset;
-use crate::query::Query;
+use crate::query::{Facet, Query};
 
 /// A loaded dataset, compared by identity (two loads are never the same answer).
 #[derive(Clone)]
@@ -162,23 +162,32 @@ impl App {
     }
 }
 
-/// `query` without the actor, weapon and source ids `dataset` no longer has, and those ids
-/// as query terms; with anything else still unknown, no query at all.
+/// `query` without the ids (of actors, countries, weapons and sources) `dataset` no longer
+/// has, and those ids as query terms; with anything else still unknown, no query at all.
 fn keep_known(query: &Query, dataset: &Dataset) -> (Query, Vec<String>) {
     let mut kept = query.clone();
     let mut dropped = Vec::new();
-    let mut keep = |values: &mut Vec<String>, key: &str, known: &dyn Fn(&str) -> bool| {
-        values.retain(|id| {
-            let ok = known(id);
-            if !ok {
-                dropped.push(format!("{key}:{id}"));
-            }
-            ok
-        });
-    };
-    keep(&mut kept.actors, "actor", &|id| dataset.actor(id).is_some());
-    keep(&mut kept.weapons, "weapon", &|id| dataset.weapon(id).is_some());
-    keep(&mut kept.sources, "source", &|id| dataset.source(id).is_some());
+    let countries = crate::query::countries(dataset);
+    for facet in Facet::ALL {
+        let known = |id: &str| match facet {
+            Facet::Country => countries.iter().any(|c| c == id),
+            Facet::Weapon => dataset.weapon(id).is_some(),
+            Facet::Source => dataset.source(id).is_some(),
+            f if f.takes_actors() => dataset.actor(id).is_some(),
+            _ => true,
+        };
+        for excluded in [false, true] {
+            let (values, prefix) =
+                if excluded { (kept.excluded_mut(facet), "!") } else { (kept.values_mut(facet), "") };
+            values.retain(|id| {
+                let ok = known(id);
+                if !ok {
+                    dropped.push(format!("{prefix}{}:{id}", facet.key()));
+                }
+                ok
+            });
+        }
+    }
     if kept.validate(dataset).is_err() {
         dropped.push(query.to_string());
         return (Query::default(), dropped);

@@ -31,11 +31,14 @@ pub fn search(
     for (n, batch) in candidates.chunks(SEARCH_BATCH).enumerate() {
         found.extend(query.filter_within(dataset, matcher, Some(batch), stop)?);
         if n + 1 < batches && shown.elapsed() >= PARTIAL_EVERY {
-            if !answer(View::build(dataset, found.clone()), false) {
+            let mut partial = found.clone();
+            query.order.arrange(dataset, &mut partial);
+            if !answer(View::ordered(dataset, partial, query.order), false) {
                 return None;
             }
             shown = Instant::now();
         }
     }
-    answer(View::build(dataset, found), true).then_some(())
+    query.order.arrange(dataset, &mut found);
+    answer(View::ordered(dataset, found, query.order), true).then_some(())
 }

@@ -10,11 +10,11 @@ use crate::export::{self, Options};
 use crate::figures::Figures;
 use crate::model::Dataset;
 use crate::query::Query;
-use crate::search::SkimWordMatcher;
+use crate::search::WordStartMatcher;
 
 /// The figures of the matching events, a row each; the count goes to standard error.
 pub fn figures(dataset: &Dataset, query: &Query, format: ListFormat, csv: CsvFlags) -> ExitCode {
-    let events = query.filter(dataset, &SkimWordMatcher::default());
+    let events = query.filter(dataset, &WordStartMatcher);
     let figures = Figures::build(dataset, &events);
     let stdout = io::stdout();
     let options = Options { terminal: stdout.is_terminal(), raw_csv: csv.raw_csv };

@@ -32,7 +32,7 @@ impl Markdown<'_> {
             "**{} of {} events.** {}\n",
             self.events.len(),
             dataset.events().len(),
-            describe(self.query, dataset)
+            super::describe(self.query, dataset)
         );
         let anchors = self.event_anchors();
         let mut notes = Notes::default();
@@ -41,7 +41,8 @@ impl Markdown<'_> {
         let mut month = None;
         for &index in self.events {
             let event = &dataset.events()[index];
-            let date = event.date.anchor();
+            // Headings follow the order: when it happened, or when it was claimed.
+            let date = self.query.order.date_of(dataset, index);
             if year != Some(date.year_number()) {
                 year = Some(date.year_number());
                 month = None;
@@ -298,51 +299,6 @@ fn addresses(source: &crate::model::Source) -> String {
 /// An address inside `<…>` autolink brackets: nothing that could end them.
 fn angle(url: &str) -> String {
     url.chars().filter(|c| !matches!(c, '<' | '>' | ' ') && !c.is_control()).collect()
-}
-
-/// The filters in plain words: "Events naming North Korea or Russia, from 2024 on."
-pub fn describe(query: &Query, dataset: &Dataset) -> String {
-    describe_with(query, dataset, &escape)
-}
-
-/// `describe`, with names and words from the data passed through `literal` (markdown's
-/// `escape`, or HTML's).
-pub(super) fn describe_with(query: &Query, dataset: &Dataset, literal: &dyn Fn(&str) -> String) -> String {
-    let or = |names: Vec<String>| match names.len() {
-        0 | 1 => names.join(""),
-        _ => format!("{} or {}", names[..names.len() - 1].join(", "), names[names.len() - 1]),
-    };
-    let mut parts = Vec::new();
-    if !query.actors.is_empty() {
-        let names =
-            query.actors.iter().map(|id| literal(dataset.actor(id).map_or(id, |a| &a.name))).collect();
-        parts.push(format!("naming {}", or(names)));
-    }
-    if !query.weapons.is_empty() {
-        let names =
-            query.weapons.iter().map(|id| literal(dataset.weapon(id).map_or(id, |w| &w.name))).collect();
-        parts.push(format!("involving {}", or(names)));
-    }
-    if !query.sources.is_empty() {
-        let names =
-            query.sources.iter().map(|id| literal(dataset.source(id).map_or(id, |s| &s.outlet))).collect();
-        parts.push(format!("citing {}", or(names)));
-    }
-    match (query.from, query.to) {
-        (Some(from), Some(to)) => parts.push(format!("between {from} and {to}")),
-        (Some(from), None) => parts.push(format!("from {from} on")),
-        (None, Some(to)) => parts.push(format!("up to {to}")),
-        (None, None) => {}
-    }
-    if !query.words.is_empty() {
-        let words: Vec<String> = query.words.iter().map(|w| format!("“{}”", literal(w))).collect();
-        parts.push(format!("matching {}", words.join(" and ")));
-    }
-    if parts.is_empty() {
-        "All events, unfiltered.".to_string()
-    } else {
-        format!("Events {}.", parts.join(", "))
-    }
 }
 
 /// Data text as literal markdown: every character that could start markup is

@@ -3,6 +3,7 @@
 //! export share these writers.
 
 mod csv;
+mod describe;
 mod figures;
 mod html;
 mod json;
@@ -21,10 +22,11 @@ use crate::query::Query;
 use crate::text::clean;
 
 pub use csv::{neutralise, write_csv};
+pub use describe::describe;
 pub use figures::{FigureRecord, write_figures_csv, write_figures_json, write_figures_text};
 pub use json::write_json;
 pub use lines::write_text;
-pub use markdown::{Markdown, describe, escape};
+pub use markdown::{Markdown, escape};
 pub use paths::{expand_tilde, expand_tilde_with};
 pub use records::{CitationRecord, EventRecord};
 pub use show::{

@@ -7,9 +7,9 @@ use chrono::Datelike;
 use serde::Serialize;
 
 use super::Options;
+use super::describe::describe_with;
 use super::html::text as html;
 use super::json::write_value;
-use super::markdown::describe_with;
 use crate::date::{Date, DatePrecision, MONTH_NAMES};
 use crate::model::{Dataset, Event};
 use crate::query::Query;

@@ -20,6 +20,8 @@ pub enum Context {
     Detail,
     Search,
     Picker,
+    /// The facet menu.
+    Facets,
     /// The date or export prompt.
     Prompt,
     /// The export prompt asking whether to overwrite.
@@ -45,6 +47,7 @@ impl Context {
             Context::Detail => "detail pane",
             Context::Search => "search prompt",
             Context::Picker => "picker",
+            Context::Facets => "facet menu",
             Context::Prompt => "date or export prompt",
             Context::Confirm => "export: write anyway?",
             Context::Writing => "while writing",
@@ -114,6 +117,7 @@ pub fn context(app: &App) -> Context {
     match &app.overlay {
         Some(Overlay::Search { .. }) => Context::Search,
         Some(Overlay::Picker(_)) => Context::Picker,
+        Some(Overlay::Facets { .. }) => Context::Facets,
         Some(Overlay::Date { .. }) => Context::Prompt,
         Some(Overlay::Export { .. }) if app.exporting => Context::Writing,
         Some(Overlay::Export { confirm: true, .. }) => Context::Confirm,
@@ -177,6 +181,7 @@ pub fn help_sections() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)>
         Context::Problems,
         Context::Search,
         Context::Picker,
+        Context::Facets,
         Context::Prompt,
         Context::Confirm,
         Context::Writing,

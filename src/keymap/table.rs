@@ -14,6 +14,7 @@ const LIST: &[Context] = &[Context::List];
 const DETAIL: &[Context] = &[Context::Detail];
 const SEARCH: &[Context] = &[Context::Search];
 const PICKER: &[Context] = &[Context::Picker];
+const FACETS: &[Context] = &[Context::Facets];
 const TEXT: &[Context] = &[Context::Search, Context::Picker, Context::Prompt];
 const PROMPTS: &[Context] = &[Context::Prompt];
 const CONFIRM: &[Context] = &[Context::Confirm];
@@ -32,6 +33,7 @@ pub(super) const EVERYWHERE: &[Context] = &[
     Context::Detail,
     Context::Search,
     Context::Picker,
+    Context::Facets,
     Context::Prompt,
     Context::Confirm,
     Context::Writing,
@@ -83,6 +85,8 @@ fn chronology() -> Vec<Binding> {
         bind(CHRONOLOGY, &[ch('a')], "a", "a/w/s", Action::OpenPicker(Facet::Actor), "pick actors", Some(("actor/weapon/source", 5))),
         bind(CHRONOLOGY, &[ch('w')], "w", "a/w/s", Action::OpenPicker(Facet::Weapon), "pick weapon types", None),
         bind(CHRONOLOGY, &[ch('s')], "s", "a/w/s", Action::OpenPicker(Facet::Source), "pick sources", None),
+        bind(CHRONOLOGY, &[ch('F')], "F", "F", Action::OpenFacetMenu, "pick any facet: status, kind, claimant, sender, receiver, grade, country …", Some(("facets", 5))),
+        bind(CHRONOLOGY, &[ch('O')], "O", "O", Action::ToggleOrder, "order by when it happened, or by when it was claimed (order:reported)", Some(("order", 2))),
         bind(CHRONOLOGY, &[ch('f')], "f", "f/t", Action::OpenDatePrompt(Bound::From), "set the from date (empty clears)", Some(("from/to", 3))),
         bind(CHRONOLOGY, &[ch('t')], "t", "f/t", Action::OpenDatePrompt(Bound::To), "set the to date (empty clears)", None),
         bind(CHRONOLOGY, &[ch('c')], "c", "c", Action::ClearFilters, "clear every filter", Some(("clear", 2))),
@@ -107,9 +111,15 @@ fn overlays() -> Vec<Binding> {
     use KeyCode::*;
     vec![
         bind(SEARCH, &[key(Enter)], "Enter", "Enter", Action::Submit, "keep the search", Some(("keep", ALWAYS))),
-        bind(SEARCH, &[key(Esc)], "Esc", "Esc", Action::Cancel, "clear the search words", Some(("clear", ALWAYS))),
-        bind(SEARCH, &[key(Down)], "↓", "↑/↓", Action::Move(1), "next event", Some(("move", 5))),
-        bind(SEARCH, &[key(Up)], "↑", "↑/↓", Action::Move(-1), "previous event", None),
+        bind(SEARCH, &[key(Esc)], "Esc", "Esc", Action::Cancel, "put back the query as it was when the prompt opened", Some(("cancel", ALWAYS))),
+        bind(SEARCH, &[key(Up)], "↑", "↑/↓", Action::HistoryPrevious, "an earlier search", Some(("history", 5))),
+        bind(SEARCH, &[key(Down)], "↓", "↑/↓", Action::HistoryNext, "a later search", None),
+        bind(SEARCH, &[key(Left)], "←", "←/→", Action::CursorLeft, "cursor left", None),
+        bind(SEARCH, &[key(Right)], "→", "←/→", Action::CursorRight, "cursor right", None),
+        bind(SEARCH, &[key(Home)], "Home", "Home/End", Action::CursorHome, "cursor to the start", None),
+        bind(SEARCH, &[key(End)], "End", "Home/End", Action::CursorEnd, "cursor to the end", None),
+        bind(SEARCH, &[ctrl('n')], "Ctrl-N", "Ctrl-N/P", Action::Move(1), "next event", Some(("move", 4))),
+        bind(SEARCH, &[ctrl('p')], "Ctrl-P", "Ctrl-N/P", Action::Move(-1), "previous event", None),
         bind(SEARCH, &[key(PageDown)], "PgDn", "PgDn/PgUp", Action::PageDown, "a page down", None),
         bind(SEARCH, &[key(PageUp)], "PgUp", "PgDn/PgUp", Action::PageUp, "a page up", None),
         bind(PICKER, &[key(Down)], "↓", "↑/↓", Action::PickerMove(1), "next value", Some(("move", 5))),
@@ -119,11 +129,16 @@ fn overlays() -> Vec<Binding> {
         bind(PICKER, &[key(Home)], "Home", "Home/End", Action::First, "first value", None),
         bind(PICKER, &[key(End)], "End", "Home/End", Action::Last, "last value", None),
         bind(PICKER, &[ch(' ')], "Space", "space", Action::PickerToggle, "choose or unchoose the value", Some(("toggle", 7))),
-        bind(PICKER, &[key(Enter)], "Enter", "Enter", Action::Submit, "apply the chosen values", Some(("apply", ALWAYS))),
+        bind(PICKER, &[key(Enter)], "Enter", "Enter", Action::Submit, "apply the chosen values (none toggled: the highlighted one too)", Some(("apply", ALWAYS))),
         bind(PICKER, &[key(Esc)], "Esc", "Esc", Action::Cancel, "cancel", Some(("cancel", ALWAYS))),
+        bind(FACETS, &[ch('j'), key(Down)], "j / ↓", "j/k", Action::Move(1), "next facet", Some(("move", 5))),
+        bind(FACETS, &[ch('k'), key(Up)], "k / ↑", "j/k", Action::Move(-1), "previous facet", None),
+        bind(FACETS, &[key(Enter), ch(' ')], "Enter", "Enter", Action::Submit, "pick values of the facet", Some(("pick", ALWAYS))),
+        bind(FACETS, &[key(Esc), ch('F')], "Esc", "Esc", Action::Cancel, "close the menu", Some(("close", ALWAYS))),
         bind(PROMPTS, &[key(Enter)], "Enter", "Enter", Action::Submit, "apply (an empty date clears it; an export writes)", Some(("apply", ALWAYS))),
         bind(PROMPTS, &[key(Esc)], "Esc", "Esc", Action::Cancel, "cancel", Some(("cancel", ALWAYS))),
-        bind(TEXT, &[key(Backspace)], "Backspace", "Backspace", Action::Backspace, "delete the last character", None),
+        bind(TEXT, &[key(Backspace)], "Backspace", "Backspace", Action::Backspace, "delete the character before the cursor", None),
+        bind(TEXT, &[ctrl('w')], "Ctrl-W", "Ctrl-W", Action::DeleteWord, "delete the word before the cursor", None),
         bind(TEXT, &[ctrl('u')], "Ctrl-U", "Ctrl-U", Action::ClearInput, "clear what was typed", Some(("clear", 1))),
         bind(CONFIRM, &[ch('y'), ch('Y')], "y", "y", Action::Input('y'), "yes: overwrite the file, or write a view with no events", Some(("yes", ALWAYS))),
         bind(CONFIRM, &[ch('n'), ch('N'), key(Esc)], "n / Esc", "n/Esc", Action::Cancel, "back to the file name", Some(("back", ALWAYS))),

@@ -46,7 +46,10 @@ pub struct Dataset {
 pub struct SearchFields<'a> {
     /// A bit for each ASCII letter and digit in the fields, lower-cased.
     pub mask: u64,
-    /// Title, summary, then the names of the actors and weapon types it involves.
+    /// Whether every field is ASCII.
+    pub ascii: bool,
+    /// Title, summary, then the names of the actors (claimants too) and weapon types it
+    /// involves; or its quotes, read after those.
     pub fields: &'a [&'a str],
 }
 
@@ -216,15 +219,37 @@ impl Dataset {
         self.lookups[index].mask
     }
 
-    /// Put what keyword search reads for event `index` into `fields` (cleared first): title,
-    /// summary, then the names of the actors and weapon types it involves.
+    /// Whether all that keyword search reads for event `index`, quotes too, is ASCII.
+    pub fn search_is_ascii(&self, index: usize) -> bool {
+        self.lookups[index].ascii
+    }
+
+    /// The pairs the words of event `index`'s title, summary and names begin with.
+    pub fn search_pairs(&self, index: usize) -> &[u64] {
+        &self.lookups[index].pairs
+    }
+
+    /// A bit for each ASCII letter and digit in event `index`'s quotes.
+    pub fn quote_mask(&self, index: usize) -> u64 {
+        self.lookups[index].quote_mask
+    }
+
+    /// The pairs the words of event `index`'s quotes begin with.
+    pub fn quote_pairs(&self, index: usize) -> &[u64] {
+        &self.lookups[index].quote_pairs
+    }
+
+    /// Put what keyword search reads first for event `index` into `fields` (cleared first):
+    /// the title, the names of the actors and weapon types it involves, then the summary.
+    /// Its quotes come after, from the event. The short fields go first: a word found in a
+    /// name (as `art` is, in "Artillery shells") need not wait for the summary to be read.
     pub fn search_fields_into<'a>(&'a self, index: usize, fields: &mut Vec<&'a str>) {
         let event = &self.events[index];
         fields.clear();
         fields.push(&event.title);
-        fields.push(&event.summary);
         fields.extend(self.event_actors(index).iter().map(|&a| self.actor_names[a as usize].as_str()));
         fields.extend(self.event_weapons(index).iter().map(|&w| self.weapon_names[w as usize].as_str()));
+        fields.push(&event.summary);
     }
 
     pub fn source(&self, id: &str) -> Option<&Source> {

@@ -3,22 +3,34 @@
 use rayon::prelude::*;
 
 use super::records::Event;
-use crate::text::folded_char_mask;
+use crate::text::{PairSignature, QuoteSignature, add_word_pairs, folded_char_mask};
 
-/// An event's facets as indices, and a bit for each letter and digit its searchable text has.
+/// An event's facets as indices, and what a search may skip it by: a bit for each letter and
+/// digit of its text (title, summary, names) and of its quotes, and the pairs their words
+/// begin with (`text::PairSignature`).
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct EventLookup {
     pub(crate) mask: u64,
+    pub(crate) pairs: PairSignature,
+    pub(crate) quote_mask: u64,
+    pub(crate) quote_pairs: QuoteSignature,
     pub(crate) start: u32,
     pub(crate) actors: u16,
     pub(crate) weapons: u16,
     pub(crate) sources: u16,
+    /// Whether all its searchable text is ASCII (then it is matched byte by byte).
+    pub(crate) ascii: bool,
 }
 
 /// What the filter reads of one event, before the dataset is put together: the indices of
-/// its actors, weapon types and sources, and the letter mask of its title and summary.
+/// its actors, weapon types and sources, and the letter masks and pair signatures of its
+/// title and summary, and of its quotes.
 pub(crate) struct EventFacets {
     text_mask: u64,
+    text_pairs: PairSignature,
+    quote_mask: u64,
+    quote_pairs: QuoteSignature,
+    text_ascii: bool,
     /// Actor, then weapon, then source indices; each run sorted, without repeats.
     refs: Box<[u32]>,
     actors: u16,
@@ -44,7 +56,27 @@ impl EventFacets {
         let weapons = push_indices(&mut refs, event.weapons.iter().filter_map(|w| weapon(w)));
         push_indices(&mut refs, event.citations.iter().filter_map(|c| source(&c.source)));
         let text_mask = folded_char_mask(&event.title) | folded_char_mask(&event.summary);
-        Self { text_mask, refs: refs.into_boxed_slice(), actors, weapons }
+        let mut text_pairs = PairSignature::default();
+        add_word_pairs(&event.title, &mut text_pairs);
+        add_word_pairs(&event.summary, &mut text_pairs);
+        let quote_mask = event.citations.iter().fold(0, |mask, c| mask | folded_char_mask(&c.quote));
+        let mut quote_pairs = QuoteSignature::default();
+        for citation in &event.citations {
+            add_word_pairs(&citation.quote, &mut quote_pairs);
+        }
+        let text_ascii = event.title.is_ascii()
+            && event.summary.is_ascii()
+            && event.citations.iter().all(|c| c.quote.is_ascii());
+        Self {
+            text_mask,
+            text_pairs,
+            quote_mask,
+            quote_pairs,
+            text_ascii,
+            refs: refs.into_boxed_slice(),
+            actors,
+            weapons,
+        }
     }
 }
 
@@ -66,8 +98,8 @@ fn push_indices(out: &mut Vec<u32>, indices: impl Iterator<Item = u32>) -> u16 {
 }
 
 /// Each event's lookup (in the order of `facets`) and the references they point into. The
-/// letter mask adds to the text's those of the names of the event's actors and weapon types,
-/// each name's computed once. Built in runs on every core, joined after.
+/// letter mask and pair signature add to the text's those of the names of the event's actors
+/// and weapon types, each name's computed once. Built in runs on every core, joined after.
 pub(crate) fn lookups(
     facets: &[&EventFacets],
     actor_names: &[String],
@@ -75,6 +107,19 @@ pub(crate) fn lookups(
 ) -> (Vec<EventLookup>, Vec<u32>) {
     let actor_masks: Vec<u64> = actor_names.iter().map(|n| folded_char_mask(n)).collect();
     let weapon_masks: Vec<u64> = weapon_names.iter().map(|n| folded_char_mask(n)).collect();
+    let pairs_of = |names: &[String]| -> Vec<PairSignature> {
+        names
+            .iter()
+            .map(|n| {
+                let mut pairs = PairSignature::default();
+                add_word_pairs(n, &mut pairs);
+                pairs
+            })
+            .collect()
+    };
+    let (actor_pairs, weapon_pairs) = (pairs_of(actor_names), pairs_of(weapon_names));
+    let actor_ascii: Vec<bool> = actor_names.iter().map(|n| n.is_ascii()).collect();
+    let weapon_ascii: Vec<bool> = weapon_names.iter().map(|n| n.is_ascii()).collect();
     let runs: Vec<(Vec<EventLookup>, Vec<u32>)> = facets
         .par_chunks(4096)
         .map(|run| {
@@ -85,12 +130,27 @@ pub(crate) fn lookups(
                 let names = facets.refs[..actors].iter().map(|&a| actor_masks[a as usize]);
                 let names = names
                     .chain(facets.refs[actors..actors + weapons].iter().map(|&w| weapon_masks[w as usize]));
+                let mut pairs = facets.text_pairs;
+                let name_pairs = facets.refs[..actors].iter().map(|&a| &actor_pairs[a as usize]);
+                let name_pairs = name_pairs
+                    .chain(facets.refs[actors..actors + weapons].iter().map(|&w| &weapon_pairs[w as usize]));
+                for name in name_pairs {
+                    for (all, word) in pairs.iter_mut().zip(name) {
+                        *all |= word;
+                    }
+                }
                 lookups.push(EventLookup {
                     mask: names.fold(facets.text_mask, |all, m| all | m),
+                    pairs,
+                    quote_mask: facets.quote_mask,
+                    quote_pairs: facets.quote_pairs,
                     start: u32::try_from(refs.len()).unwrap_or(u32::MAX),
                     actors: facets.actors,
                     weapons: facets.weapons,
                     sources: u16::try_from(facets.refs.len() - actors - weapons).unwrap_or(u16::MAX),
+                    ascii: facets.text_ascii
+                        && facets.refs[..actors].iter().all(|&a| actor_ascii[a as usize])
+                        && facets.refs[actors..actors + weapons].iter().all(|&w| weapon_ascii[w as usize]),
                 });
                 refs.extend_from_slice(&facets.refs);
             }

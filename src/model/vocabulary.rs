@@ -109,6 +109,49 @@ vocabulary! {
     }
 }
 
+impl Status {
+    /// What the status says about the claim, in one line (docs/DATA.md and the help say the same).
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Status::Reported => "a source claims it; no one it concerns has confirmed or denied it",
+            Status::Confirmed => {
+                "the parties it concerns, or evidence the sources accept, confirm it happened"
+            }
+            Status::Denied => "the accused party says it did not happen",
+            Status::Disputed => {
+                "other sources contradict it (not the accused's own denial): use when credible claims conflict, and link them with related"
+            }
+            Status::Pledged => "a party has promised it; not yet done",
+            Status::Planned => "reported as intended or scheduled; not yet happened",
+        }
+    }
+}
+
+impl EventKind {
+    /// What the kind of event is, in one line (docs/DATA.md and the help say the same).
+    pub fn meaning(self) -> &'static str {
+        match self {
+            EventKind::Meeting => "leaders or officials meet",
+            EventKind::Visit => "an official goes to the other party's country",
+            EventKind::Correspondence => "letters or messages are exchanged",
+            EventKind::Transfer => {
+                "something goes from one party to another (arms, troops, technology): give from and to"
+            }
+            EventKind::Deployment => "forces are sent to, or stationed in, a place",
+            EventKind::Production => "something is made for the other party",
+            EventKind::Agreement => "a treaty, deal or accord is concluded",
+            EventKind::Pledge => "a party promises support or something to come",
+            EventKind::Statement => "a party states a position",
+            EventKind::Assessment => "an agency or analyst judges or estimates",
+            EventKind::Denial => "a party says a claim about it is false",
+            EventKind::Condemnation => "a party denounces another's actions",
+            EventKind::Casualties => "people killed or wounded",
+            EventKind::Withdrawal => "forces are pulled back",
+            EventKind::Other => "none of the above",
+        }
+    }
+}
+
 vocabulary! {
     Qualifier {
         Over => "over",

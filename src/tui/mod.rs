@@ -24,7 +24,7 @@ use crate::keymap;
 use crate::load::Loader;
 use crate::model::Dataset;
 use crate::query::Query;
-use crate::search::{SkimWordMatcher, WordMatcher};
+use crate::search::{WordMatcher, WordStartMatcher};
 use crate::ui::{self, theme::Theme};
 use effects::Effects;
 use session::Session;
@@ -59,7 +59,7 @@ pub fn run(dataset: Arc<Dataset>, query: Query, options: Options) -> io::Result<
         ));
     }
     let mut session = Session::enter()?;
-    let matcher: Arc<dyn WordMatcher> = Arc::new(SkimWordMatcher::default());
+    let matcher: Arc<dyn WordMatcher> = Arc::new(WordStartMatcher);
     let mut app = App::new(dataset, Arc::clone(&matcher), query);
     app.data_dir = options.data_dir.clone();
     app.background_search = true;

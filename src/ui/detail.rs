@@ -57,6 +57,45 @@ fn indented(text: &str, first: &str, indent: &str, width: usize, style: Style) -
     textwrap::wrap(text, options).into_iter().map(|line| Line::styled(line.into_owned(), style)).collect()
 }
 
+/// `indented`, with the characters at `positions` (character indices into `text`) in `matched`.
+fn indented_highlighted(
+    text: &str,
+    positions: &[usize],
+    (first, indent): (&str, &str),
+    width: usize,
+    (base, matched): (Style, Style),
+) -> Vec<Line<'static>> {
+    let lines = indented(text, first, indent, width, base);
+    if positions.is_empty() {
+        return lines;
+    }
+    // Each wrapped line, less its indent, is the text's next run of characters after spaces.
+    let chars: Vec<char> = text.chars().collect();
+    let mut at = 0;
+    lines
+        .into_iter()
+        .enumerate()
+        .map(|(k, line)| {
+            let whole: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+            let prefix = if k == 0 { first } else { indent };
+            let content = whole.strip_prefix(prefix).unwrap_or(&whole);
+            let wanted: Vec<char> = content.chars().collect();
+            while at < chars.len() && chars[at].is_whitespace() && wanted.first() != Some(&chars[at]) {
+                at += 1;
+            }
+            if chars.get(at..at + wanted.len()) != Some(wanted.as_slice()) {
+                return line; // Not found as it was written: shown without highlights.
+            }
+            let local: Vec<usize> =
+                positions.iter().filter_map(|&p| p.checked_sub(at).filter(|&q| q < wanted.len())).collect();
+            at += wanted.len();
+            let mut spans = vec![Span::styled(prefix.to_string(), base)];
+            spans.extend(highlighted(content, &local, base, matched));
+            Line::from(spans)
+        })
+        .collect()
+}
+
 /// The detail pane's lines, and which of them holds the link at the cursor.
 fn lines(app: &App, theme: &Theme, event: &Event, width: usize) -> (Vec<Line<'static>>, Option<usize>) {
     let mut lines = Vec::new();
@@ -113,8 +152,11 @@ fn when_and_how_sure(lines: &mut Vec<Line<'static>>, app: &App, theme: &Theme, e
 /// Direction, actors, weapons, figures and claimants.
 fn who_and_what(lines: &mut Vec<Line<'static>>, app: &App, theme: &Theme, event: &Event) {
     let dataset = &app.dataset;
+    // Names are searched too: the words that matched them are highlighted.
     let field = |label: &str, value: String| {
-        Line::from(vec![Span::styled(format!("{label}: "), theme.label()), Span::raw(clean(&value))])
+        let mut spans = vec![Span::styled(format!("{label}: "), theme.label())];
+        spans.extend(highlighted(&value, &match_positions(app, &value), theme.plain(), theme.matched()));
+        Line::from(spans)
     };
     let actor_name = |id: &String| dataset.actor(id).map_or_else(|| id.clone(), |a| a.name.clone());
     let names = |ids: &[String]| ids.iter().map(actor_name).collect::<Vec<_>>().join(", ");
@@ -206,7 +248,9 @@ fn links(
         let line = Line::from(vec![number, Span::raw(clean(&about))]);
         lines.push(if at_cursor { line.style(theme.selected()) } else { line });
         let quote = format!("“{}”", clean(&citation.quote));
-        lines.extend(indented(&quote, "    ", "     ", width, theme.plain()));
+        let positions = match_positions(app, &quote);
+        let styles = (theme.plain(), theme.matched());
+        lines.extend(indented_highlighted(&quote, &positions, ("    ", "     "), width, styles));
         let addresses =
             source.map(|s| [("online", &s.url), ("archived", &s.archived_url)]).into_iter().flatten();
         for (label, url) in addresses {

@@ -18,9 +18,15 @@ pub fn render(frame: &mut Frame<'_>, app: &App, theme: &Theme, area: Rect) {
     let mut lead: Vec<Span<'static>> = Vec::new();
     let mut show_hints = true;
     match &app.overlay {
-        Some(Overlay::Search { input, error, .. }) => {
-            lead =
-                vec![Span::styled("/", theme.key()), Span::raw(clean(input)), Span::styled("▏", theme.key())];
+        Some(Overlay::Search { input, cursor, error, .. }) => {
+            let split = input.char_indices().nth(*cursor).map_or(input.len(), |(at, _)| at);
+            let (before, after) = input.split_at(split);
+            lead = vec![
+                Span::styled("/", theme.key()),
+                Span::raw(clean(before)),
+                Span::styled("▏", theme.key()),
+                Span::raw(clean(after)),
+            ];
             if let Some(error) = error {
                 lead.push(Span::styled(format!("  {}", clean(error)), theme.error()));
                 show_hints = false;

@@ -9,6 +9,8 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 use super::layout::centered;
 use super::theme::Theme;
 use crate::keymap;
+use crate::model::{EventKind, Status};
+use crate::query::TERMS;
 
 /// The widest the help grows on a large screen.
 const MAX_WIDTH: u16 = 96;
@@ -36,7 +38,8 @@ pub fn render(frame: &mut Frame<'_>, theme: &Theme, scroll: u16, area: Rect) -> 
 
 /// Every row, wrapped at `width`: a key column, then its text, continued under the text.
 fn lines(theme: &Theme, width: usize) -> Vec<Line<'static>> {
-    let sections = keymap::help_sections();
+    let mut sections = keymap::help_sections();
+    // The key column is as wide as the keys need; a longer search term has a line of its own.
     let key_width = sections
         .iter()
         .flat_map(|(_, rows)| rows.iter().map(|(key, _)| key.chars().count()))
@@ -45,6 +48,7 @@ fn lines(theme: &Theme, width: usize) -> Vec<Line<'static>> {
         // A narrow screen gives the text most of the room.
         .min(width / 3);
     let text_width = width.saturating_sub(key_width + 3).max(8);
+    sections.extend(words());
     let mut lines = Vec::new();
     for (heading, rows) in sections {
         if rows.is_empty() {
@@ -55,6 +59,14 @@ fn lines(theme: &Theme, width: usize) -> Vec<Line<'static>> {
         }
         lines.push(Line::styled(format!(" {heading}"), theme.label()));
         for (key, what) in rows {
+            if key.chars().count() > key_width && width / 3 > key_width {
+                lines.push(Line::styled(format!(" {key}"), theme.key()));
+                let indent = " ".repeat(key_width + 3);
+                let options =
+                    textwrap::Options::new(width).initial_indent(&indent).subsequent_indent(&indent);
+                lines.extend(textwrap::wrap(what, options).into_iter().map(|l| Line::raw(l.into_owned())));
+                continue;
+            }
             let keys = textwrap::wrap(key, key_width.max(1));
             let texts = textwrap::wrap(what, text_width);
             for k in 0..keys.len().max(texts.len()) {
@@ -69,4 +81,13 @@ fn lines(theme: &Theme, width: usize) -> Vec<Line<'static>> {
         }
     }
     lines
+}
+
+/// What the words of a search mean: the query's terms, each status and each kind.
+fn words() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)> {
+    vec![
+        ("search terms (after /, or annals -q)", TERMS.to_vec()),
+        ("statuses: how a claim stands", Status::ALL.iter().map(|s| (s.as_str(), s.meaning())).collect()),
+        ("kinds: what happened", EventKind::ALL.iter().map(|k| (k.as_str(), k.meaning())).collect()),
+    ]
 }

@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, Paragraph};
 
 use super::text::{fit, highlighted, pad, width_of};
 use super::theme::Theme;
-use super::{match_positions, short_name};
+use super::{match_positions, matched_outside_text, short_name};
 use crate::app::{App, Focus, Row};
 use crate::date::MONTH_NAMES as MONTHS;
 use crate::model::Event;
@@ -103,8 +103,9 @@ fn event_line(app: &App, theme: &Theme, event: &Event, columns: &Columns, select
         let rating = app.dataset.rating(event).to_string();
         spans.extend(pad(vec![Span::styled(rating, theme.key())], columns.rating));
     }
-    let title =
-        highlighted(&event.title, &match_positions(app, &event.title), theme.plain(), theme.matched());
+    // An event found only by a name or a quote ranks after those found in their own words.
+    let base = if matched_outside_text(app, event) { theme.dim() } else { theme.plain() };
+    let title = highlighted(&event.title, &match_positions(app, &event.title), base, theme.matched());
     spans.extend(pad(title, columns.title));
     if columns.tags > 0 {
         spans.push(Span::raw(" "));

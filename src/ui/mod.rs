@@ -21,6 +21,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use crate::app::{App, Measured, Overlay, Pane, Screen};
+use crate::search::Needle;
 use layout::{ScreenLayout, Size};
 use theme::Theme;
 
@@ -61,6 +62,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, theme: &Theme) -> Measured {
     footer::render(frame, app, theme, layout.footer);
     match &app.overlay {
         Some(Overlay::Picker(picker)) => overlay::picker(frame, theme, picker, area),
+        Some(Overlay::Facets { cursor }) => overlay::facet_menu(frame, app, theme, *cursor, area),
         Some(Overlay::Date { bound, input, error }) => {
             overlay::date_prompt(frame, theme, *bound, input, error.as_deref(), area)
         }
@@ -120,13 +122,23 @@ fn short_name<'a>(name: &'a str, others: impl Iterator<Item = &'a String>) -> &'
         .fold(name, |best, other| if other.chars().count() < best.chars().count() { other } else { best })
 }
 
+/// True when a word of the query matches `event` only outside its title and summary (in a
+/// name or a quote): a weaker match, drawn after (dimmer than) those in the text itself.
+fn matched_outside_text(app: &App, event: &crate::model::Event) -> bool {
+    app.query.words.iter().filter(|word| !word.negated).any(|word| {
+        let needle = Needle::new(&word.text, word.mode);
+        [&event.title, &event.summary].iter().all(|text| app.matcher.match_word(text, &needle).is_none())
+    })
+}
+
 /// The character positions in `text` that the query's words match, for highlighting.
 fn match_positions(app: &App, text: &str) -> Vec<usize> {
     let mut positions: Vec<usize> = app
         .query
         .words
         .iter()
-        .filter_map(|word| app.matcher.match_word(text, word))
+        .filter(|word| !word.negated)
+        .filter_map(|word| app.matcher.match_word(text, &Needle::new(&word.text, word.mode)))
         .flat_map(|m| m.positions)
         .collect();
     positions.sort_unstable();

@@ -13,13 +13,24 @@ use crate::app::{App, Bound, Picker};
 use crate::query::Facet;
 use crate::text::clean;
 
-pub fn picker(frame: &mut Frame<'_>, theme: &Theme, picker: &Picker, area: Rect) {
-    let noun = match picker.facet {
+/// What a picker of `facet` lists, for its title.
+fn noun(facet: Facet) -> &'static str {
+    match facet {
+        Facet::Status => "Statuses",
+        Facet::Kind => "Kinds",
+        Facet::Claimant => "Claimants",
+        Facet::Sender => "Senders",
+        Facet::Receiver => "Receivers",
+        Facet::Grade => "Source grades",
+        Facet::Country => "Countries",
         Facet::Actor => "Actors",
         Facet::Weapon => "Weapon types",
         Facet::Source => "Sources",
-        Facet::From | Facet::To => "",
-    };
+    }
+}
+
+pub fn picker(frame: &mut Frame<'_>, theme: &Theme, picker: &Picker, area: Rect) {
+    let noun = noun(picker.facet);
     let height = (picker.options.len() as u16).saturating_add(4).min(area.height.saturating_sub(2));
     // As wide as the longest row wants (label, note, count), within the screen.
     let wanted = picker
@@ -53,8 +64,12 @@ pub fn picker(frame: &mut Frame<'_>, theme: &Theme, picker: &Picker, area: Rect)
         let tick = if picker.is_chosen(option) { "[x] " } else { "[ ] " };
         let count = if picker.counting { format!(" {:>5}", "…") } else { format!(" {:>5}", option.count) };
         let label_width = width.saturating_sub(2 + tick.len() + count.len());
-        // The note (a source's date and grade, an actor's kind) keeps its room; a long name is cut.
-        let note = format!("  {}", clean(&option.note));
+        // The note (a source's date and grade, an actor's kind) keeps its room; a long name is
+        // cut. A value found by a hidden alias says which.
+        let note = match &option.matched_alias {
+            Some(alias) => format!("  ≈ {} · {}", clean(alias), clean(&option.note)),
+            None => format!("  {}", clean(&option.note)),
+        };
         let note_width = note.chars().count().min(label_width.saturating_sub(8));
         let mut spans = vec![Span::raw(if at_cursor { "▶ " } else { "  " }), Span::raw(tick)];
         spans.extend(pad(vec![Span::raw(clean(&option.label))], label_width - note_width));
@@ -72,6 +87,44 @@ pub fn picker(frame: &mut Frame<'_>, theme: &Theme, picker: &Picker, area: Rect)
     if picker.shown.is_empty() {
         lines.push(Line::styled("  nothing matches", theme.dim()));
     }
+    frame.render_widget(Clear, popup);
+    frame.render_widget(Paragraph::new(lines).block(block), popup);
+}
+
+/// The facet menu: each facet's key, what it keeps, and the values the query has for it.
+pub fn facet_menu(frame: &mut Frame<'_>, app: &App, theme: &Theme, cursor: usize, area: Rect) {
+    let height = (Facet::ALL.len() as u16 + 2).min(area.height.saturating_sub(2));
+    let popup = centered(area, 96.min(area.width.saturating_sub(2)), height);
+    let block = Block::bordered()
+        .title(" Facets · Enter picks values, each with its count ")
+        .border_style(theme.focused_border());
+    let width = usize::from(block.inner(popup).width);
+    let key_width = Facet::ALL.iter().map(|f| f.key().len()).max().unwrap_or(0) + 2;
+    let lines: Vec<Line<'static>> = Facet::ALL
+        .iter()
+        .enumerate()
+        .map(|(k, &facet)| {
+            let at_cursor = k == cursor;
+            let chosen: Vec<String> = app
+                .query
+                .values(facet)
+                .iter()
+                .cloned()
+                .chain(app.query.excluded(facet).iter().map(|v| format!("!{v}")))
+                .collect();
+            let chosen = if chosen.is_empty() { String::new() } else { format!("  = {}", chosen.join(", ")) };
+            let mut spans = vec![
+                Span::raw(if at_cursor { "▶ " } else { "  " }),
+                Span::styled(format!("{:key_width$}", facet.key()), theme.key()),
+            ];
+            let room = width.saturating_sub(2 + key_width);
+            let chosen_width = chosen.chars().count().min(room / 2);
+            spans.extend(pad(vec![Span::styled(facet.about(), theme.dim())], room - chosen_width));
+            spans.extend(pad(vec![Span::styled(clean(&chosen), theme.label())], chosen_width));
+            let line = Line::from(fit(spans, width));
+            if at_cursor { line.style(theme.selected()) } else { line }
+        })
+        .collect();
     frame.render_widget(Clear, popup);
     frame.render_widget(Paragraph::new(lines).block(block), popup);
 }

@@ -7,7 +7,7 @@ use annals::model::{
     Actor, ActorKind, Citation, Dataset, Event, EventKind, Grade, Source, Status, WeaponCategory, WeaponType,
 };
 use annals::query::{Facet, Query};
-use annals::search::SkimWordMatcher;
+use annals::search::WordStartMatcher;
 
 fn event(id: &str, date: &str, title: &str, actors: &[&str], weapons: &[&str]) -> Event {
     Event {
@@ -83,11 +83,7 @@ fn dataset() -> Dataset {
 use crate::common::Sized;
 
 fn app_sized(width: u16, height: u16) -> Sized {
-    Sized::new(
-        App::new(Arc::new(dataset()), Arc::new(SkimWordMatcher::default()), Query::default()),
-        width,
-        height,
-    )
+    Sized::new(App::new(Arc::new(dataset()), Arc::new(WordStartMatcher), Query::default()), width, height)
 }
 
 fn app() -> Sized {
@@ -166,7 +162,7 @@ fn a_date_by_then_sorts_at_its_end_before_what_is_known_to_start_there() {
             "first-of-november"
         ]
     );
-    let app = App::new(Arc::new(dataset), Arc::new(SkimWordMatcher::default()), Query::default());
+    let app = App::new(Arc::new(dataset), Arc::new(WordStartMatcher), Query::default());
     // A date "by" then is listed under its end's month.
     let by = app.chronology.rows.iter().position(|r| *r == Row::Event(2)).expect("listed");
     assert_eq!(app.chronology.rows[by - 1], Row::Month(2023, 11));
@@ -255,7 +251,7 @@ fn search_filters_live_and_enter_keeps_it() {
 }
 
 #[test]
-fn search_escape_clears_the_words_and_keeps_other_filters() {
+fn search_escape_restores_the_query_and_keeps_other_filters() {
     let mut app = app();
     app.set_query("actor:russia".parse().expect("query"));
     app.update(Action::StartSearch);
@@ -264,7 +260,15 @@ fn search_escape_clears_the_words_and_keeps_other_filters() {
     app.update(Action::Cancel);
     assert_eq!(app.overlay, None);
     assert_eq!(app.query.to_string(), "actor:russia");
+    app.set_query("actor:russia summit".parse().expect("query"));
     app.update(Action::StartSearch);
+    app.update(Action::Backspace);
+    app.update(Action::Input('x'));
+    assert_eq!(app.query.to_string(), "actor:russia summix");
+    app.update(Action::Cancel);
+    assert_eq!(app.query.to_string(), "actor:russia summit", "the words as they were, too");
+    app.update(Action::StartSearch);
+    app.update(Action::ClearInput);
     type_text(&mut app, "x");
     app.update(Action::ClearInput);
     assert_eq!(app.query.to_string(), "actor:russia");
@@ -445,7 +449,7 @@ fn capitals_beyond_ascii_are_found_by_the_filter_too() {
     );
     let query: Query = "istanbul".parse().expect("query");
     assert_eq!(
-        query.filter(&dataset, &SkimWordMatcher::default()),
+        query.filter(&dataset, &WordStartMatcher),
         vec![0],
         "İ folds to i in the mask as in the match"
     );

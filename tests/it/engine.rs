@@ -6,12 +6,12 @@ use std::sync::Arc;
 use annals::app::{Action, App, Bound};
 use annals::load::{self, Bundled};
 use annals::query::{Facet, Query};
-use annals::search::SkimWordMatcher;
+use annals::search::WordStartMatcher;
 use assert_cmd::Command;
 
 fn tui_then_cli(actions: &[Action]) {
     let dataset = load::load(&Bundled).expect("the bundled dataset loads");
-    let mut app = App::new(Arc::new(dataset), Arc::new(SkimWordMatcher::default()), Query::default());
+    let mut app = App::new(Arc::new(dataset), Arc::new(WordStartMatcher), Query::default());
     for action in actions {
         app.update(action.clone());
     }
@@ -76,4 +76,14 @@ fn a_source_and_an_end_date_list_the_same_events() {
 #[test]
 fn no_filter_lists_everything() {
     tui_then_cli(&[]);
+}
+
+#[test]
+fn the_new_terms_the_order_and_exclusions_list_the_same_events_in_the_same_order() {
+    let mut actions = vec![Action::OpenFacetMenu, Action::Move(1), Action::Submit];
+    actions.extend(typed("transf"));
+    actions.extend([Action::Submit, Action::ToggleOrder, Action::StartSearch]);
+    actions.extend(typed("!shells"));
+    actions.push(Action::Submit);
+    tui_then_cli(&actions);
 }

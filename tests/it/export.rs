@@ -14,7 +14,7 @@ use annals::model::{
     Unit, WeaponCategory, WeaponType,
 };
 use annals::query::Query;
-use annals::search::SkimWordMatcher;
+use annals::search::WordStartMatcher;
 use assert_cmd::Command;
 use predicates::prelude::*;
 use pulldown_cmark::{Event as Md, HeadingLevel, Options, Parser, Tag, TagEnd};
@@ -24,7 +24,7 @@ fn annals() -> Command {
 }
 
 fn markdown_of(dataset: &Dataset, query: &Query) -> String {
-    let events = query.filter(dataset, &SkimWordMatcher::default());
+    let events = query.filter(dataset, &WordStartMatcher);
     let bytes = Export {
         dataset,
         events: &events,
@@ -135,7 +135,7 @@ fn a_filtered_export_states_its_filters_and_the_command_that_reproduces_it() {
         markdown.contains("```sh\nannals export --query 'actor:kyrylo-budanov from:2025'\n```"),
         "{markdown}"
     );
-    let count = query.filter(&dataset, &SkimWordMatcher::default()).len();
+    let count = query.filter(&dataset, &WordStartMatcher).len();
     assert!(markdown.contains(&format!("**{count} of {} events.**", dataset.events().len())));
     assert!(!markdown.contains("## 2023"), "only the matching years");
 }
@@ -276,7 +276,7 @@ fn hostile_strings_in_the_data_render_as_text() {
 
 fn fixture_app() -> App {
     let dataset = load::load(&OnDisk::new(good_fixture())).expect("fixture");
-    App::new(Arc::new(dataset), Arc::new(SkimWordMatcher::default()), Query::default())
+    App::new(Arc::new(dataset), Arc::new(WordStartMatcher), Query::default())
 }
 
 fn good_fixture() -> PathBuf {
@@ -612,7 +612,7 @@ fn the_readme_example_is_what_annals_writes() {
 }
 
 fn render(dataset: &Dataset, query: &Query, format: ExportFormat) -> String {
-    let events = query.filter(dataset, &SkimWordMatcher::default());
+    let events = query.filter(dataset, &WordStartMatcher);
     let bytes = Export {
         dataset,
         events: &events,

@@ -156,7 +156,7 @@ fn figures_at_the_same_time_that_cannot_both_be_right_disagree_and_changes_do_no
     // The view marks them, in the rows and the heading.
     let app = annals::app::App::new(
         std::sync::Arc::new(data),
-        std::sync::Arc::new(annals::search::SkimWordMatcher::default()),
+        std::sync::Arc::new(annals::search::WordStartMatcher),
         annals::query::Query::default(),
     );
     let mut app = crate::common::Sized::new(app, 120, 30);
@@ -348,7 +348,7 @@ fn bundled_app(width: u16, height: u16) -> crate::common::Sized {
     let dataset = annals::load::load(&annals::load::Bundled).expect("the bundled dataset loads");
     let app = annals::app::App::new(
         Arc::new(dataset),
-        Arc::new(annals::search::SkimWordMatcher::default()),
+        Arc::new(annals::search::WordStartMatcher),
         annals::query::Query::default(),
     );
     crate::common::Sized::new(app, width, height)

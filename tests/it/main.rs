@@ -1,9 +1,10 @@
 //! The integration tests, as modules of one crate: one binary to link, helpers shared.
 //!
 //! Levels: `app` drives the state without a terminal; `ui` renders it into a TestBackend
-//! (insta snapshots); `cli`, `engine`, `export` and `pty` run the real binary, the last in a
-//! pseudo-terminal; `dataset`, `model` and `properties` check the data and the invariants,
-//! `curation` what the loader makes of dates and credibility;
+//! (insta snapshots); `cli`, `engine`, `export`, `query` and `pty` run the real binary, the
+//! last in a pseudo-terminal (`query` drives the app too); `dataset`, `model` and
+//! `properties` check the data and the invariants, `curation` what the loader makes of dates
+//! and credibility;
 //! `layers` keeps the module graph pointing one way.
 
 mod common;
@@ -20,6 +21,7 @@ mod layers;
 mod model;
 mod properties;
 mod pty;
+mod query;
 mod reader;
 mod reload;
 mod show;

@@ -8,7 +8,7 @@ use annals::app::{Action, App, Bound, ClaimsColumn, Screen};
 use annals::date::{Date, EventDate};
 use annals::load::{self, InMemory};
 use annals::query::{Facet, Query};
-use annals::search::SkimWordMatcher;
+use annals::search::WordStartMatcher;
 use annals::ui::{
     self,
     layout::{ScreenLayout, Size},
@@ -47,7 +47,7 @@ proptest! {
     }
 
     #[test]
-    fn queries_parse_or_refuse_and_round_trip(text in "\\\\PC{0,40}|((actor|weapon|source|from|to):[a-z0-9-]{0,8} ?|[a-z]{1,6} ){0,5}") {
+    fn queries_parse_or_refuse_and_round_trip(text in "\\\\PC{0,40}|(!?(actor|weapon|source|status|kind|grade|country|claimant|from|to|order):[a-z0-9-]{0,8} ?|[!']?[a-z0-9,%\"]{1,6} ){0,5}") {
         if let Ok(query) = text.parse::<Query>() {
             prop_assert_eq!(query.to_string().parse::<Query>(), Ok(query.clone()));
         }
@@ -88,6 +88,42 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// Typed a character at a time, each query that claims to narrow the last keeps, when
+    /// searched within the last one's answer (whole, or only its changed words), exactly what
+    /// a search of every event keeps.
+    #[test]
+    fn narrowing_gives_what_a_full_search_gives(typed in "[!'\" ]{0,1}[a-z0-9 ,%-]{1,9}") {
+        let dataset = bundled();
+        let matcher = WordStartMatcher;
+        let mut previous: Option<(Query, Vec<usize>)> = None;
+        for end in (1..=typed.len()).filter(|&end| typed.is_char_boundary(end)) {
+            let Ok(query) = typed[..end].parse::<Query>() else { continue };
+            let full = query.filter(dataset, &matcher);
+            if let Some((before, answer)) = &previous {
+                if query.narrows(before) {
+                    let within = query.filter_within(dataset, &matcher, Some(answer), &|| false).expect("not stopped");
+                    prop_assert_eq!(&within, &full, "{:?} within {:?}", query.to_string(), before.to_string());
+                    // As the TUI searches: only the words changed, among the last answer.
+                    let rest = query.residual(before);
+                    let mut within = rest.filter_within(dataset, &matcher, Some(answer), &|| false).expect("not stopped");
+                    query.order.arrange(dataset, &mut within);
+                    prop_assert_eq!(&within, &full, "{:?} within {:?}", rest.to_string(), before.to_string());
+                }
+            }
+            previous = Some((query, full));
+        }
+    }
+}
+
+/// The bundled dataset, loaded once for the property tests that read it.
+fn bundled() -> &'static annals::model::Dataset {
+    static DATASET: std::sync::OnceLock<annals::model::Dataset> = std::sync::OnceLock::new();
+    DATASET.get_or_init(|| load::load(&load::Bundled).expect("the bundled dataset loads"))
+}
+
 fn action() -> impl Strategy<Value = Action> {
     let text = prop_oneof![
         Just('a'),
@@ -110,8 +146,14 @@ fn action() -> impl Strategy<Value = Action> {
         Just(Action::ToggleFocus),
         (-20i32..20).prop_map(Action::ScrollDetail),
         Just(Action::StartSearch),
-        prop_oneof![Just(Facet::Actor), Just(Facet::Weapon), Just(Facet::Source)]
-            .prop_map(Action::OpenPicker),
+        (0..Facet::ALL.len()).prop_map(|k| Action::OpenPicker(Facet::ALL[k])),
+        Just(Action::OpenFacetMenu),
+        Just(Action::ToggleOrder),
+        Just(Action::CursorLeft),
+        Just(Action::CursorHome),
+        Just(Action::DeleteWord),
+        Just(Action::HistoryPrevious),
+        Just(Action::HistoryNext),
         prop_oneof![Just(Bound::From), Just(Bound::To)].prop_map(Action::OpenDatePrompt),
         Just(Action::ShowHelp),
         Just(Action::ClearFilters),
@@ -162,7 +204,7 @@ proptest! {
     fn the_app_survives_any_input(start in (1u16..=300, 1u16..=100), steps in proptest::collection::vec(step(), 1..40)) {
         let dataset = load::load(&good()).expect("the good fixture loads");
         let mut size = Size { width: start.0, height: start.1 };
-        let mut app = App::new(Arc::new(dataset), Arc::new(SkimWordMatcher::default()), Query::default());
+        let mut app = App::new(Arc::new(dataset), Arc::new(WordStartMatcher), Query::default());
         let theme = Theme::default();
         for step in steps {
             let area = Rect::new(0, 0, size.width, size.height);

@@ -129,6 +129,24 @@ fn search_pick_and_quit_in_a_real_terminal() {
 }
 
 #[test]
+fn esc_in_the_search_prompt_restores_the_query_being_edited() {
+    let mut session = Session::start(&["--data", "tests/fixtures/good", "-q", "artilery"]);
+    session.wait_for("the opening screen", |s| s.contains("1 of 3 events │ artilery"));
+    session.send("/");
+    session.wait_for("the prompt on the query's words", |s| s.contains("/artilery▏"));
+    // Home, then a `!` typed at the cursor: the word is now excluded.
+    session.send("\x1b[H");
+    session.wait_for("the cursor at the start", |s| s.contains("/▏artilery"));
+    session.send("!");
+    session.wait_for("the edited query's answer", |s| s.contains("2 of 3 events │ !artilery"));
+    session.send("\x1b");
+    let screen = session.wait_for("the query as it was", |s| s.contains("1 of 3 events │ artilery │"));
+    assert!(!screen.contains("/!artilery"), "the prompt is closed: {screen}");
+    session.send("q");
+    assert!(session.wait_for_exit().success());
+}
+
+#[test]
 fn a_broken_dataset_is_refused_before_the_terminal_is_touched() {
     let mut session = Session::start(&["--data", "tests/fixtures/bad/unknown-actor"]);
     let status = session.wait_for_exit();

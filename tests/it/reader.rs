@@ -6,7 +6,7 @@ use std::sync::Arc;
 use annals::app::{Action, App, Focus, Screen};
 use annals::load::{self, OnDisk};
 use annals::query::Query;
-use annals::search::SkimWordMatcher;
+use annals::search::WordStartMatcher;
 use ratatui::style::Modifier;
 
 use crate::common::Sized;
@@ -14,11 +14,7 @@ use crate::common::Sized;
 fn fixture(width: u16, height: u16) -> Sized {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good");
     let dataset = load::load(&OnDisk::new(dir)).expect("the good fixture loads");
-    Sized::new(
-        App::new(Arc::new(dataset), Arc::new(SkimWordMatcher::default()), Query::default()),
-        width,
-        height,
-    )
+    Sized::new(App::new(Arc::new(dataset), Arc::new(WordStartMatcher), Query::default()), width, height)
 }
 
 fn selected_id(app: &App) -> String {

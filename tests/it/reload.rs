@@ -6,7 +6,7 @@ use std::sync::Arc;
 use annals::app::{Action, App, Effect, Loaded, Reloaded, Screen};
 use annals::load::{self, OnDisk};
 use annals::query::Query;
-use annals::search::SkimWordMatcher;
+use annals::search::WordStartMatcher;
 use assert_cmd::Command;
 
 use crate::common::Sized;
@@ -34,7 +34,7 @@ fn editable() -> (tempfile::TempDir, PathBuf) {
 
 fn app_on(dir: &Path) -> Sized {
     let dataset = load::load(&OnDisk::new(dir)).expect("loads");
-    let mut app = App::new(Arc::new(dataset), Arc::new(SkimWordMatcher::default()), Query::default());
+    let mut app = App::new(Arc::new(dataset), Arc::new(WordStartMatcher), Query::default());
     app.data_dir = Some(dir.to_path_buf());
     Sized::new(app, 100, 30)
 }
@@ -140,7 +140,7 @@ fn e_asks_for_the_editor_at_the_record_and_the_bundled_dataset_says_how_to_edit(
     assert_eq!(path, dir.join("data/sources.toml"));
 
     let bundled = load::load(&load::Bundled).expect("bundled");
-    let mut app = App::new(Arc::new(bundled), Arc::new(SkimWordMatcher::default()), Query::default());
+    let mut app = App::new(Arc::new(bundled), Arc::new(WordStartMatcher), Query::default());
     assert_eq!(app.update(Action::Edit), None);
     assert!(
         app.status.as_deref().is_some_and(|s| s.contains("read-only") && s.contains("annals init")),

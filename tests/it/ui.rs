@@ -6,7 +6,7 @@ use std::sync::Arc;
 use annals::app::{Action, App, Bound};
 use annals::load::{self, OnDisk};
 use annals::query::{Facet, Query};
-use annals::search::SkimWordMatcher;
+use annals::search::WordStartMatcher;
 use annals::ui::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -18,11 +18,7 @@ use crate::common::Sized;
 fn fixture_app(width: u16, height: u16) -> Sized {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good");
     let dataset = load::load(&OnDisk::new(dir)).expect("the good fixture loads");
-    Sized::new(
-        App::new(Arc::new(dataset), Arc::new(SkimWordMatcher::default()), Query::default()),
-        width,
-        height,
-    )
+    Sized::new(App::new(Arc::new(dataset), Arc::new(WordStartMatcher), Query::default()), width, height)
 }
 
 fn render(app: &Sized) -> Terminal<TestBackend> {
@@ -113,6 +109,25 @@ fn an_export_being_written_says_so_in_the_footer() {
 }
 
 #[test]
+fn facet_menu() {
+    let mut app = fixture_app(110, 30);
+    app.set_query("status:reported !kind:meeting country:south-korea".parse().expect("query"));
+    app.update(Action::OpenFacetMenu);
+    app.update(Action::Move(2));
+    insta::assert_snapshot!(render(&app).backend());
+}
+
+#[test]
+fn a_status_picker_says_what_each_status_means() {
+    let mut app = fixture_app(110, 30);
+    app.update(Action::OpenFacetMenu);
+    app.update(Action::Submit);
+    let screen = render(&app).backend().to_string();
+    assert!(screen.contains("Statuses · 0 chosen"), "{screen}");
+    assert!(screen.contains("reported") && screen.contains("a source claims it"), "{screen}");
+}
+
+#[test]
 fn source_picker_narrowed() {
     let mut app = fixture_app(110, 30);
     app.update(Action::OpenPicker(Facet::Source));
@@ -184,11 +199,7 @@ fn resizing_redraws_at_every_size_without_panicking() {
 fn hostile_app(width: u16, height: u16) -> Sized {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile");
     let dataset = load::load(&OnDisk::new(dir)).expect("the hostile fixture is a valid dataset");
-    Sized::new(
-        App::new(Arc::new(dataset), Arc::new(SkimWordMatcher::default()), Query::default()),
-        width,
-        height,
-    )
+    Sized::new(App::new(Arc::new(dataset), Arc::new(WordStartMatcher), Query::default()), width, height)
 }
 
 /// No cell may hold a character a terminal would obey rather than show.

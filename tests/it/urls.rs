@@ -8,7 +8,7 @@ use annals::app::{Action, App};
 use annals::export::{Export, ExportFormat};
 use annals::load::{self, OnDisk};
 use annals::query::Query;
-use annals::search::SkimWordMatcher;
+use annals::search::WordStartMatcher;
 
 use crate::common::Sized;
 
@@ -58,11 +58,8 @@ fn addresses_are_shown_everywhere() {
         let text = String::from_utf8(export.render()).expect("UTF-8");
         assert!(text.contains(URL), "{format:?} shows the address");
     }
-    let mut app = Sized::new(
-        App::new(Arc::new(dataset), Arc::new(SkimWordMatcher::default()), Query::default()),
-        110,
-        40,
-    );
+    let mut app =
+        Sized::new(App::new(Arc::new(dataset), Arc::new(WordStartMatcher), Query::default()), 110, 40);
     let detail = app.render().backend().to_string();
     assert!(detail.contains("online: https://www.aljazeera.com"), "the detail pane: {detail}");
     app.update(Action::OpenSource);

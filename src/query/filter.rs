@@ -1,0 +1,333 @@
+//! Which events a query keeps, on every core, in the order it asks for.
+
+use std::borrow::Cow;
+
+use rayon::prelude::*;
+
+use super::check::countries;
+use super::terms::grade_bits;
+use super::{Facet, Query, needles};
+use crate::date::Date;
+use crate::model::{Dataset, Event, EventKind, SearchFields, Status};
+use crate::search::{Needle, WordMatcher};
+
+impl Query {
+    /// Indices of the matching events, in the query's order.
+    pub fn filter(&self, dataset: &Dataset, matcher: &dyn WordMatcher) -> Vec<usize> {
+        let mut events = self.filter_within(dataset, matcher, None, &|| false).unwrap_or_default();
+        self.order.arrange(dataset, &mut events);
+        events
+    }
+
+    /// The matching events among `within` (all events, chronologically, when None), in the
+    /// order `within` has them, or None as soon as `stop` says the answer is no longer wanted.
+    /// Runs on every core.
+    pub fn filter_within(
+        &self,
+        dataset: &Dataset,
+        matcher: &dyn WordMatcher,
+        within: Option<&[usize]>,
+        stop: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Vec<usize>> {
+        const CHUNK: usize = 4_096;
+        let terms = Terms::new(self, dataset);
+        let keep = |chunk: &[usize]| -> Option<Vec<usize>> {
+            if stop() {
+                return None;
+            }
+            // First what the lookups (a few bytes an event, side by side) let through; then
+            // those events themselves, each one's text asked of memory a few events ahead,
+            // so that fetching one event's text overlaps matching another's.
+            let passed: Vec<(usize, Reach)> = chunk
+                .iter()
+                .filter_map(|&i| terms.passes_lookups(dataset, i).map(|reach| (i, reach)))
+                .collect();
+            if !terms.reads_event() {
+                return Some(passed.into_iter().map(|(i, _)| i).collect());
+            }
+            let mut fields = Vec::new();
+            let mut quotes = Vec::new();
+            let mut kept = Vec::with_capacity(passed.len());
+            for (k, &(index, reach)) in passed.iter().enumerate() {
+                if let Some(&(ahead, _)) = passed.get(k + 12) {
+                    prefetch_record(dataset.event(ahead));
+                }
+                if let Some(&(ahead, reach)) = passed.get(k + 6) {
+                    prefetch_text(dataset.event(ahead), reach.quotes);
+                }
+                if let Some(&(ahead, Reach { quotes: true, .. })) = passed.get(k + 3) {
+                    prefetch_quotes(dataset.event(ahead));
+                }
+                if terms.passes_event(dataset, index, reach, matcher, (&mut fields, &mut quotes)) {
+                    kept.push(index);
+                }
+            }
+            Some(kept)
+        };
+        let candidates = candidates(dataset, within);
+        let parts: Option<Vec<Vec<usize>>> = candidates.par_chunks(CHUNK).map(keep).collect();
+        parts.map(|parts| parts.concat())
+    }
+}
+
+/// The events a search reads: `within`, or every event of `dataset`.
+pub fn candidates<'a>(dataset: &Dataset, within: Option<&'a [usize]>) -> Cow<'a, [usize]> {
+    match within {
+        Some(within) => Cow::Borrowed(within),
+        None => Cow::Owned((0..dataset.events().len()).collect()),
+    }
+}
+
+/// A query's terms as the filter reads them: facet values as dataset indices, words prepared.
+struct Terms {
+    /// Tests read from the dataset's per-event lookups, each with whether it must pass
+    /// (a chosen value) or fail (an excluded one).
+    lookups: Vec<(Lookup, bool)>,
+    /// Tests that read the event itself.
+    fields: Vec<(Field, bool)>,
+    from: Option<Date>,
+    to: Option<Date>,
+    wanted: Vec<Needle>,
+    unwanted: Vec<Needle>,
+}
+
+enum Lookup {
+    /// Any of these actors (by index) among those the event names.
+    Actors(Vec<u32>),
+    Weapons(Vec<u32>),
+    Sources(Vec<u32>),
+    /// A cited source whose grade bit (by source index) is among `bits`.
+    Grades {
+        bits: u8,
+        of_source: Vec<u8>,
+    },
+}
+
+enum Field {
+    Status(Vec<Status>),
+    Kind(Vec<EventKind>),
+    Claimant(Vec<String>),
+    Sender(Vec<String>),
+    Receiver(Vec<String>),
+}
+
+impl Terms {
+    fn new(query: &Query, dataset: &Dataset) -> Self {
+        let (wanted, unwanted) = needles(&query.words);
+        let mut terms = Terms {
+            lookups: Vec::new(),
+            fields: Vec::new(),
+            from: query.from,
+            to: query.to,
+            wanted,
+            unwanted,
+        };
+        for facet in Facet::ALL {
+            for (values, keep) in [(query.values(facet), true), (query.excluded(facet), false)] {
+                if !values.is_empty() {
+                    terms.add(facet, values, keep, dataset);
+                }
+            }
+        }
+        terms
+    }
+
+    fn add(&mut self, facet: Facet, values: &[String], keep: bool, dataset: &Dataset) {
+        let positions = |find: &dyn Fn(&str) -> Option<u32>| values.iter().filter_map(|v| find(v)).collect();
+        let lookup = match facet {
+            Facet::Actor => Lookup::Actors(positions(&|id| dataset.actor_position(id))),
+            Facet::Country => Lookup::Actors(rolled_up(values, dataset)),
+            Facet::Weapon => Lookup::Weapons(positions(&|id| dataset.weapon_position(id))),
+            Facet::Source => Lookup::Sources(positions(&|id| dataset.source_position(id))),
+            Facet::Grade => Lookup::Grades {
+                bits: values.iter().filter_map(|v| grade_bits(v)).fold(0, |all, b| all | b),
+                of_source: dataset.sources().iter().map(|s| super::grade_bit(s.reliability)).collect(),
+            },
+            _ => {
+                let field = match facet {
+                    Facet::Status => Field::Status(
+                        Status::ALL
+                            .iter()
+                            .copied()
+                            .filter(|s| values.iter().any(|v| v == s.as_str()))
+                            .collect(),
+                    ),
+                    Facet::Kind => Field::Kind(
+                        EventKind::ALL
+                            .iter()
+                            .copied()
+                            .filter(|k| values.iter().any(|v| v == k.as_str()))
+                            .collect(),
+                    ),
+                    Facet::Claimant => Field::Claimant(values.to_vec()),
+                    Facet::Sender => Field::Sender(values.to_vec()),
+                    _ => Field::Receiver(values.to_vec()),
+                };
+                self.fields.push((field, keep));
+                return;
+            }
+        };
+        self.lookups.push((lookup, keep));
+    }
+
+    /// Do the dataset's lookups for event `index` pass (its facet indices; for every word, the
+    /// letter mask and pair signature of its text or of its quotes)? If so, which of its
+    /// text and quotes a word may be in.
+    fn passes_lookups(&self, dataset: &Dataset, index: usize) -> Option<Reach> {
+        if !self.lookups.iter().all(|(lookup, keep)| lookup.holds(dataset, index) == *keep) {
+            return None;
+        }
+        let mut reach = Reach::default();
+        for needle in &self.wanted {
+            let (text, quotes) = self.places(dataset, index, needle);
+            if !(text || quotes) {
+                return None;
+            }
+            reach.quotes |= quotes;
+        }
+        // A word to exclude is looked for wherever it may be.
+        reach.quotes |= self.unwanted.iter().any(|needle| self.places(dataset, index, needle).1);
+        Some(reach)
+    }
+
+    /// Whether `needle` may be in event `index`'s text (title, summary, names), and in its quotes.
+    fn places(&self, dataset: &Dataset, index: usize, needle: &Needle) -> (bool, bool) {
+        (
+            needle.may_match(dataset.search_mask(index), dataset.search_pairs(index)),
+            needle.may_match(dataset.quote_mask(index), dataset.quote_pairs(index)),
+        )
+    }
+
+    /// Whether anything is left to test once the lookups pass.
+    fn reads_event(&self) -> bool {
+        !self.fields.is_empty()
+            || self.from.is_some()
+            || self.to.is_some()
+            || !self.wanted.is_empty()
+            || !self.unwanted.is_empty()
+    }
+
+    /// Does event `index`, whose lookups pass, hold? `scratch` is space for its text's
+    /// fields and its quotes; the quotes are read only when a word may be there.
+    fn passes_event<'d>(
+        &self,
+        dataset: &'d Dataset,
+        index: usize,
+        reach: Reach,
+        matcher: &dyn WordMatcher,
+        (fields, quotes): (&mut Vec<&'d str>, &mut Vec<&'d str>),
+    ) -> bool {
+        let event = dataset.event(index);
+        if !self.fields.is_empty() || self.from.is_some() || self.to.is_some() {
+            if !self.fields.iter().all(|(field, keep)| field.holds(event) == *keep) {
+                return false;
+            }
+            if (self.from.is_some() || self.to.is_some())
+                && !event.span().overlaps(self.from.as_ref(), self.to.as_ref())
+            {
+                return false;
+            }
+        }
+        if self.wanted.is_empty() && self.unwanted.is_empty() {
+            return true;
+        }
+        let ascii = dataset.search_is_ascii(index);
+        dataset.search_fields_into(index, fields);
+        let text = SearchFields { mask: dataset.search_mask(index), ascii, fields };
+        quotes.clear();
+        if reach.quotes {
+            quotes.extend(event.citations.iter().map(|c| c.quote.as_str()));
+        }
+        let quoted = SearchFields { mask: dataset.quote_mask(index), ascii, fields: quotes };
+        let found = |needle: &Needle| {
+            let (in_text, in_quotes) = self.places(dataset, index, needle);
+            (in_text && matcher.matches(&text, needle)) || (in_quotes && matcher.matches(&quoted, needle))
+        };
+        self.wanted.iter().all(found) && !self.unwanted.iter().any(found)
+    }
+}
+
+/// Where the words of a search may be in an event, as its lookups tell.
+#[derive(Debug, Clone, Copy, Default)]
+struct Reach {
+    /// In its quotes (else only in its title, summary and names).
+    quotes: bool,
+}
+
+/// Ask memory for the part of `event` that holds where its text is (it is read a few events later).
+fn prefetch_record(event: &Event) {
+    prefetch(std::ptr::from_ref(&event.title).cast());
+    prefetch(std::ptr::from_ref(&event.citations).cast());
+}
+
+/// Ask memory for `event`'s title and summary, and for where its quotes are when they are read.
+fn prefetch_text(event: &Event, quotes: bool) {
+    prefetch(event.title.as_ptr());
+    prefetch(event.summary.as_ptr());
+    if quotes {
+        prefetch(event.citations.as_ptr().cast());
+    }
+}
+
+/// Ask memory for `event`'s quotes.
+fn prefetch_quotes(event: &Event) {
+    for citation in &event.citations {
+        prefetch(citation.quote.as_ptr());
+    }
+}
+
+/// A hint to bring the cache line at `address` in; nothing is read, so any address will do.
+#[inline(always)]
+fn prefetch(address: *const u8) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: a prefetch reads nothing and cannot fault, whatever the address; SSE, which it
+    // needs, is part of every x86_64 target.
+    unsafe {
+        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(address.cast());
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = address;
+}
+
+impl Lookup {
+    fn holds(&self, dataset: &Dataset, index: usize) -> bool {
+        let any = |wanted: &[u32], have: &[u32]| wanted.iter().any(|w| have.contains(w));
+        match self {
+            Lookup::Actors(wanted) => any(wanted, dataset.event_actors(index)),
+            Lookup::Weapons(wanted) => any(wanted, dataset.event_weapons(index)),
+            Lookup::Sources(wanted) => any(wanted, dataset.event_sources(index)),
+            Lookup::Grades { bits, of_source } => dataset
+                .event_sources(index)
+                .iter()
+                .any(|&s| of_source.get(s as usize).is_some_and(|b| b & bits != 0)),
+        }
+    }
+}
+
+impl Field {
+    fn holds(&self, event: &Event) -> bool {
+        let named =
+            |wanted: &[String], id: &Option<String>| id.as_ref().is_some_and(|id| wanted.contains(id));
+        match self {
+            Field::Status(wanted) => wanted.contains(&event.status),
+            Field::Kind(wanted) => wanted.contains(&event.kind),
+            Field::Claimant(wanted) => event.claimed_by.iter().any(|c| wanted.contains(c)),
+            Field::Sender(wanted) => named(wanted, &event.from),
+            Field::Receiver(wanted) => named(wanted, &event.to),
+        }
+    }
+}
+
+/// The actors (by index) that `country:` values take in: each country, and every actor
+/// whose country it is.
+fn rolled_up(values: &[String], dataset: &Dataset) -> Vec<u32> {
+    let known = countries(dataset);
+    let wanted: Vec<&String> = values.iter().filter(|v| known.contains(v)).collect();
+    dataset
+        .actors()
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| wanted.contains(&&a.id) || a.country.as_ref().is_some_and(|c| wanted.contains(&c)))
+        .map(|(i, _)| i as u32)
+        .collect()
+}
