@@ -69,7 +69,11 @@ impl ClaimsTable {
     /// The table of `events` (in chronological order, answering `query`), sorted by date.
     pub fn new(query: Query, events: &[usize]) -> Self {
         let (sort, descending, stale) = (ClaimsColumn::Date, false, None);
-        Self { query, rows: events.to_vec(), sort, descending, cursor: 0, offset: 0, stale }
+        // Sorted by date, as the header says, whatever order the list is in (events are
+        // indexed in date order).
+        let mut rows = events.to_vec();
+        rows.sort_unstable();
+        Self { query, rows, sort, descending, cursor: 0, offset: 0, stale }
     }
 
     /// Forget rows that point into a replaced dataset, keeping the event at the cursor by id.
@@ -221,9 +225,7 @@ impl App {
             Action::SortBy(column) => table.sort_by(&dataset, column),
             Action::Submit => {
                 if let Some(&event) = table.rows.get(table.cursor) {
-                    self.push_place();
-                    self.screens.truncate(1);
-                    self.show_event(event);
+                    self.go_to_event(event);
                 }
                 return;
             }

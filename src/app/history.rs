@@ -51,7 +51,7 @@ impl App {
         }
         self.set_query(place.query);
         if let Some(index) = wanted {
-            if self.chronology.visible.binary_search(&index).is_ok() {
+            if self.chronology.position_of(index).is_some() {
                 self.selection_anchor = None;
                 self.chronology.selected = Some(index);
                 self.reveal_selection();
@@ -62,15 +62,22 @@ impl App {
         self.chronology.link = place.link;
     }
 
+    /// Leave the screens on top for the chronology at `event`, remembering this place.
+    pub(super) fn go_to_event(&mut self, event: usize) {
+        self.push_place();
+        self.screens.truncate(1);
+        self.show_event(event);
+    }
+
     /// Select `event` in the chronology; when the filter hides it, lift the filter and say so.
     pub(super) fn show_event(&mut self, event: usize) {
-        if self.chronology.visible.binary_search(&event).is_err() {
+        if self.chronology.position_of(event).is_none() {
             self.selection_anchor = Some(event);
             self.set_query(Query::default());
             self.status =
                 Some("the filter hid that event, so it was lifted; Backspace goes back".to_string());
         }
-        if let Ok(position) = self.chronology.visible.binary_search(&event) {
+        if let Some(position) = self.chronology.position_of(event) {
             self.select_position(position);
         }
         self.chronology.link = None;

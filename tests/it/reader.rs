@@ -155,3 +155,41 @@ fn history_is_bounded_and_back_without_history_leaves_the_reader() {
     app.update(Action::Back);
     assert!(matches!(app.screen(), Screen::Chronology));
 }
+
+/// Ordered by when things were claimed, the list is not in dataset order: following a link
+/// to a listed event must still find it there (not lift the query), and going back must
+/// select again the event the link was followed from.
+#[test]
+fn links_and_back_find_listed_events_in_claim_date_order() {
+    let dataset = load::load(&load::Bundled).expect("the bundled dataset loads");
+    let mut app =
+        Sized::new(App::new(Arc::new(dataset), Arc::new(WordStartMatcher), Query::default()), 120, 40);
+    app.set_query("order:reported".parse().expect("query"));
+    let listed = app.chronology.visible.len();
+    let mut followed = 0;
+    for k in 0..listed {
+        app.update(Action::First);
+        if k > 0 {
+            app.update(Action::Move(k as isize));
+        }
+        let from = selected_id(&app);
+        let related = app.dataset.event(app.chronology.selected.expect("a selection")).related.len();
+        if related == 0 {
+            continue;
+        }
+        app.update(Action::NextLink);
+        app.update(Action::Submit);
+        assert_eq!(app.query.to_string(), "order:reported", "following a link from {from} kept the query");
+        assert!(app.status.as_deref().is_none_or(|s| !s.contains("lifted")), "{:?}", app.status);
+        app.update(Action::Back);
+        assert_eq!(selected_id(&app), from, "back selects the event the link was followed from");
+        app.update(Action::ToggleFocus);
+        followed += 1;
+    }
+    assert!(followed > 10, "{followed} links followed");
+    // The claims table opens sorted by date, as its header says, whatever the list's order.
+    app.update(Action::OpenClaims);
+    let Screen::Claims(table) = app.screen() else { panic!("the claims table is open") };
+    assert!(table.rows.windows(2).all(|pair| pair[0] < pair[1]), "in date order");
+    assert_eq!(table.rows.len(), listed);
+}
