@@ -197,9 +197,7 @@ impl App {
             Action::Submit => {
                 let event = view.figure_at_cursor().map(|f| f.event);
                 if let Some(event) = event {
-                    self.push_place();
-                    self.screens.truncate(1);
-                    self.show_event(event);
+                    self.go_to_event(event);
                 }
                 return;
             }

@@ -107,9 +107,7 @@ impl App {
             Action::PreviousLink => reader.step_event(-1),
             Action::Submit => {
                 if let Some(event) = reader.chosen_event() {
-                    self.push_place();
-                    self.screens.truncate(1);
-                    self.show_event(event);
+                    self.go_to_event(event);
                 }
             }
             Action::Cancel => self.back(),
