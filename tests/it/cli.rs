@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::common::copy_tree;
 use assert_cmd::Command;
 use predicates::prelude::*;
 
@@ -77,19 +78,6 @@ fn a_byte_order_mark_is_tolerated() {
         std::fs::write(&path, bytes).expect("write");
     }
     annals().arg("--data").arg(dir.path()).arg("check").assert().success();
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    for entry in std::fs::read_dir(from).expect("readable") {
-        let entry = entry.expect("entry");
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            std::fs::create_dir_all(&target).expect("mkdir");
-            copy_tree(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy");
-        }
-    }
 }
 
 #[test]

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::sync::LazyLock;
 
+use crate::common::copy_tree;
 use annals::date::MONTH_NAMES as MONTHS;
 use annals::load::{self, Bundled, OnDisk, locate, normalise_for_quote};
 use annals::model::{Dataset, Event, Origin, Status};
@@ -405,19 +406,6 @@ fn good_copy() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("a temporary directory");
     copy_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good"), dir.path());
     dir
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    for entry in std::fs::read_dir(from).expect("readable") {
-        let entry = entry.expect("an entry");
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            std::fs::create_dir_all(&target).expect("mkdir");
-            copy_tree(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy");
-        }
-    }
 }
 
 /// Each problem of loading `dir`, its path shown from the dataset's root; loading must not

@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use crate::common::copy_tree;
 use annals::app::{Action, App, Effect, ExportOutcome};
 use annals::date::DatePrecision;
 use annals::export::{Export, ExportFormat};
@@ -897,19 +898,6 @@ fn large_dataset() -> &'static Path {
         dir
     })
     .path()
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    for entry in std::fs::read_dir(from).expect("readable") {
-        let entry = entry.expect("entry");
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            std::fs::create_dir_all(&target).expect("mkdir");
-            copy_tree(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy");
-        }
-    }
 }
 
 fn temporaries(dir: &Path) -> Vec<String> {

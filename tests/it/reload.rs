@@ -10,19 +10,7 @@ use annals::search::WordStartMatcher;
 use assert_cmd::Command;
 
 use crate::common::Sized;
-
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("mkdir");
-    for entry in std::fs::read_dir(from).expect("read dir") {
-        let entry = entry.expect("entry");
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy");
-        }
-    }
-}
+use crate::common::copy_tree;
 
 /// A copy of the good fixture to edit.
 fn editable() -> (tempfile::TempDir, PathBuf) {
