@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table};
 
-use super::short_name;
+use super::claimants_short;
 use super::text::fit;
 use super::theme::Theme;
 use crate::app::{App, ClaimsColumn, ClaimsTable, Measured};
@@ -103,14 +103,6 @@ fn header(app: &App, table: &ClaimsTable, theme: &Theme) -> Vec<Span<'static>> {
 /// An event's row: the cursor mark, then a cell a column.
 fn cells(app: &App, index: usize, selected: bool) -> [String; 9] {
     let event = app.dataset.event(index);
-    let claimants: Vec<String> = event
-        .claimed_by
-        .iter()
-        .map(|id| match app.dataset.actor(id) {
-            Some(actor) => clean(short_name(&actor.name, actor.aliases.iter())),
-            None => clean(id),
-        })
-        .collect();
     let quantity = event
         .quantities
         .first()
@@ -126,7 +118,7 @@ fn cells(app: &App, index: usize, selected: bool) -> [String; 9] {
         (if selected { "▶" } else { " " }).to_string(),
         event.date_label(),
         event.reported.map(|d| d.to_string()).unwrap_or_default(),
-        claimants.join(", "),
+        claimants_short(app, event),
         event.status.as_str().to_string(),
         best_grade(&app.dataset, index).map_or("-", |g| g.as_str()).to_string(),
         event.kind.as_str().to_string(),

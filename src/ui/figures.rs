@@ -8,7 +8,7 @@ use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Block, Chart, Dataset, Paragraph, Wrap};
 
-use super::short_name;
+use super::claimants_short;
 use super::text::{fit, pad};
 use super::theme::Theme;
 use crate::app::{App, FigureRow, FiguresView, Measured};
@@ -143,19 +143,6 @@ fn pad_to(text: &str, width: usize) -> String {
         text.to_string()
     };
     format!("{cut:<width$}")
-}
-
-/// Who claims an event, by their shortest names: "NIS", "Budanov, HUR".
-fn claimants_short(app: &App, event: &Event) -> String {
-    let names: Vec<String> = event
-        .claimed_by
-        .iter()
-        .map(|id| match app.dataset.actor(id) {
-            Some(actor) => clean(short_name(&actor.name, actor.aliases.iter())),
-            None => clean(id),
-        })
-        .collect();
-    names.join(", ")
 }
 
 /// The chart of the series at the cursor: a vertical range a figure (what the words allow,

@@ -122,6 +122,19 @@ fn short_name<'a>(name: &'a str, others: impl Iterator<Item = &'a String>) -> &'
         .fold(name, |best, other| if other.chars().count() < best.chars().count() { other } else { best })
 }
 
+/// Who claims an event, by their shortest names: "NIS", "Budanov, HUR".
+fn claimants_short(app: &App, event: &crate::model::Event) -> String {
+    let names: Vec<String> = event
+        .claimed_by
+        .iter()
+        .map(|id| match app.dataset.actor(id) {
+            Some(actor) => crate::text::clean(short_name(&actor.name, actor.aliases.iter())),
+            None => crate::text::clean(id),
+        })
+        .collect();
+    names.join(", ")
+}
+
 /// True when a word of the query matches `event` only outside its title and summary (in a
 /// name or a quote): a weaker match, drawn after (dimmer than) those in the text itself.
 fn matched_outside_text(app: &App, event: &crate::model::Event) -> bool {
