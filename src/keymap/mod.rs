@@ -40,6 +40,23 @@ pub enum Context {
 }
 
 impl Context {
+    /// Every context, in the order the help overlay shows them.
+    pub const ALL: [Context; 13] = [
+        Context::List,
+        Context::Detail,
+        Context::Reader,
+        Context::Figures,
+        Context::Claims,
+        Context::Problems,
+        Context::Search,
+        Context::Picker,
+        Context::Facets,
+        Context::Prompt,
+        Context::Confirm,
+        Context::Writing,
+        Context::Help,
+    ];
+
     /// What the help overlay and the README call it.
     pub fn name(self) -> &'static str {
         match self {
@@ -172,22 +189,7 @@ pub fn hints(context: Context) -> Vec<(&'static str, Hint)> {
 
 /// The help overlay's rows: a context heading, then (keys, what they do) for each binding.
 pub fn help_sections() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)> {
-    let order = [
-        Context::List,
-        Context::Detail,
-        Context::Reader,
-        Context::Figures,
-        Context::Claims,
-        Context::Problems,
-        Context::Search,
-        Context::Picker,
-        Context::Facets,
-        Context::Prompt,
-        Context::Confirm,
-        Context::Writing,
-        Context::Help,
-    ];
-    order
+    Context::ALL
         .iter()
         .map(|&context| {
             let rows = bindings()

@@ -28,21 +28,7 @@ const TABLES: &[Context] = &[Context::Figures, Context::Claims];
 const PROBLEMS: &[Context] = &[Context::Problems];
 const EDITABLE: &[Context] =
     &[Context::List, Context::Detail, Context::Reader, Context::Figures, Context::Claims];
-pub(super) const EVERYWHERE: &[Context] = &[
-    Context::List,
-    Context::Detail,
-    Context::Search,
-    Context::Picker,
-    Context::Facets,
-    Context::Prompt,
-    Context::Confirm,
-    Context::Writing,
-    Context::Help,
-    Context::Reader,
-    Context::Figures,
-    Context::Claims,
-    Context::Problems,
-];
+pub(super) const EVERYWHERE: &[Context] = &Context::ALL;
 
 fn bind(
     contexts: &'static [Context],
