@@ -3,7 +3,8 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock, PoisonError};
 
 use crate::text::clean;
 
@@ -41,6 +42,11 @@ fn being_written() -> MutexGuard<'static, Vec<PathBuf>> {
 /// handles these signals; the terminal UI has its own handling and waits for its export.
 pub fn remove_temporary_files_on_signals() -> std::io::Result<()> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    let arrived = ARRIVED.get_or_init(Arc::default);
+    for signal in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] {
+        // Set in the handler itself, so an export sees it however late this thread runs.
+        signal_hook::flag::register_usize(signal, Arc::clone(arrived), signal as usize)?;
+    }
     let mut signals = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP, SIGQUIT])?;
     std::thread::Builder::new().name("export-signals".into()).spawn(move || {
         if let Some(signal) = signals.forever().next() {
@@ -48,6 +54,19 @@ pub fn remove_temporary_files_on_signals() -> std::io::Result<()> {
         }
     })?;
     Ok(())
+}
+
+/// The number of the signal that arrived, once one has (0 before), when
+/// `remove_temporary_files_on_signals` watches for them.
+static ARRIVED: OnceLock<Arc<AtomicUsize>> = OnceLock::new();
+
+/// If a signal has arrived, exit as its thread would: the thread that acts on it may not have
+/// run yet (on a busy machine), and an export must not finish, or exit 0, after one.
+fn exit_if_a_signal_arrived() {
+    let arrived = ARRIVED.get().map_or(0, |arrived| arrived.load(Ordering::SeqCst));
+    if let Ok(signal @ 1..) = i32::try_from(arrived) {
+        exit_removing_temporary_files(128 + signal);
+    }
 }
 
 /// Delete the temporary file of any export being written, and exit with `code`. Exits with
@@ -119,12 +138,17 @@ pub fn write_atomically(path: &Path, bytes: &[u8], overwrite: bool) -> Result<()
     }
     temporary.write_all(bytes).map_err(io)?;
     temporary.as_file().sync_all().map_err(io)?;
-    let _listed_while_renaming = being_written();
+    exit_if_a_signal_arrived();
+    let listed_while_renaming = being_written();
     let persisted = if overwrite {
         temporary.persist(path).map(drop)
     } else {
         temporary.persist_noclobber(path).map(drop)
     };
+    drop(listed_while_renaming);
+    // A signal that came during the rename: the file is in place, and the exit says why it
+    // ended.
+    exit_if_a_signal_arrived();
     persisted.map_err(|error| match error.error.kind() {
         std::io::ErrorKind::AlreadyExists => WriteError::Exists(path.to_path_buf()),
         _ => {
