@@ -5,7 +5,7 @@ use std::sync::{Arc, Mutex};
 
 use annals::app::App;
 use annals::load::{self, Loader, OnDisk};
-use annals::query::Query;
+use annals::query::{Query, Trail};
 use annals::search::WordStartMatcher;
 use annals::ui::{self, theme::Theme};
 use ratatui::Terminal;
@@ -126,7 +126,8 @@ fn keystroke_steps() -> impl Iterator<Item = String> {
 /// One keystroke of search, as the TUI's worker runs it: the query after the key, searched
 /// among the events the query before it selected when it only narrows that (each later
 /// letter of a word, a new word; then only the words changed are tested), else among all
-/// events (the first letter).
+/// events (the first letter); on the worker's trail, which holds where the search before
+/// this key first matched its word in each event (`query::Trail`).
 #[divan::bench(consts = SIZES, args = keystroke_steps(), sample_count = 10)]
 fn keystroke_step<const N: usize>(bencher: divan::Bencher<'_, '_>, step: &str) {
     let dataset = loaded(N);
@@ -135,8 +136,28 @@ fn keystroke_step<const N: usize>(bencher: divan::Bencher<'_, '_>, step: &str) {
     let before: Query = step[..step.len() - 1].parse().expect("query");
     let narrows = query.narrows(&before);
     let within = narrows.then(|| before.filter(&dataset, &matcher));
+    // Where the search before this key first matched its word (the last of `before`) in each
+    // event: what the worker's trail holds now, whichever events that search read.
+    let mut trail = Trail::new(dataset.events().len());
+    if let Some(last) = before.words.last() {
+        let mut word = Query::default();
+        word.words = vec![last.clone()];
+        if let Some(track) = trail.begin(&word) {
+            word.filter_on_trail(&dataset, &matcher, None, &|| false, Some((&trail, &track)));
+            trail.settle(track);
+        }
+    }
     let tested = if narrows { query.residual(&before) } else { query };
-    bencher.bench(|| tested.filter_within(&dataset, &matcher, within.as_deref(), &|| false));
+    let track = trail.begin(&tested);
+    bencher.bench(|| {
+        tested.filter_on_trail(
+            &dataset,
+            &matcher,
+            within.as_deref(),
+            &|| false,
+            track.as_ref().map(|track| (&trail, track)),
+        )
+    });
 }
 
 /// One frame of the main screen at 160×50.

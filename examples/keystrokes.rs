@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 
 use annals::app::{Action, App, Effect};
 use annals::load::{self, OnDisk};
-use annals::query::Query;
+use annals::query::{Query, Trail};
 use annals::search::{WordMatcher, WordStartMatcher};
 use annals::ui::{self, theme::Theme};
 use ratatui::Terminal;
@@ -46,6 +46,8 @@ fn main() {
         for _ in 0..runs {
             let mut app = App::new(Arc::clone(&dataset), Arc::clone(&matcher), Query::default());
             app.background_search = true;
+            // The worker's: where each keystroke's word first matched, for the next to start from.
+            let mut trail = Trail::new(dataset.events().len());
             let mut terminal = Terminal::new(TestBackend::new(160, 50)).expect("terminal");
             app.update(Action::StartSearch);
             for (step, c) in query.chars().enumerate() {
@@ -72,6 +74,7 @@ fn main() {
                             answers.push(Action::SearchDone { generation, view: Box::new(view), complete });
                             true
                         },
+                        Some(&mut trail),
                     );
                     for answer in answers {
                         app.update(answer);

@@ -11,7 +11,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 
 use crate::model::SearchFields;
 use crate::text::{
-    CharKind, Piece, Unit, char_mask, holds_pair, joins_number, pair_slot, pieces, starts_word,
+    CharKind, Piece, Unit, char_mask, holds_pair, joins_number, lowercase, pair_slot, pieces, starts_word,
 };
 
 /// How a query term matches.
@@ -92,6 +92,15 @@ impl Needle {
     }
 }
 
+/// Does term `now` continue term `before`, typed on from it in `mode`? Then it matches only
+/// where `before` matches, at the same word starts (see `WordMatcher::first_match`). A
+/// number typed on is another number (`8`, then `80`), so a term ending in one is never
+/// continued.
+pub fn continues(now: &str, before: &str, mode: Mode) -> bool {
+    let ends_with_number = matches!(pieces(before, mode != Mode::Phrase).last(), Some(Piece::Number(_)));
+    !ends_with_number && lowercase(now).starts_with(&lowercase(before))
+}
+
 /// Every place a term matches inside a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WordMatch {
@@ -111,7 +120,28 @@ pub trait WordMatcher: Send + Sync {
 
     /// The first of a record's fields (in the order given: `Dataset::search_fields_into`'s, then quotes) that
     /// `needle` matches.
-    fn matching_field(&self, record: &SearchFields<'_>, needle: &Needle) -> Option<usize>;
+    fn matching_field(&self, record: &SearchFields<'_>, needle: &Needle) -> Option<usize> {
+        self.first_match(record, needle, Place::START).map(|place| place.field)
+    }
+
+    /// Where `needle` first matches a record's fields at or after `from` (a field, then a unit
+    /// in it): the field, and a unit of it at or before the match's start. A word that
+    /// continues another can only match where that one did, so each keystroke may start from
+    /// where the last one's word first matched (`query::Trail`).
+    fn first_match(&self, record: &SearchFields<'_>, needle: &Needle, from: Place) -> Option<Place>;
+}
+
+/// A place in a record's fields: a field, and a unit of it (a byte of an ASCII field, else a
+/// character).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub struct Place {
+    pub field: usize,
+    pub unit: usize,
+}
+
+impl Place {
+    /// The start of the first field.
+    pub const START: Place = Place { field: 0, unit: 0 };
 }
 
 /// The word-start matcher: a term matches a record's word that begins with the term's first
@@ -129,41 +159,34 @@ impl WordMatcher for WordStartMatcher {
         let mut positions = Vec::new();
         if text.is_ascii() {
             if needle.ascii {
-                let starts = byte_starts(text.as_bytes(), needle);
+                let starts = byte_starts(text.as_bytes(), needle, 0);
                 all_matches(text.as_bytes(), needle, starts, &mut positions);
             }
         } else {
             let chars: Vec<char> = text.chars().collect();
-            all_matches(&chars, needle, char_starts(&chars, needle), &mut positions);
+            all_matches(&chars, needle, char_starts(&chars, needle, 0), &mut positions);
         }
         (!positions.is_empty()).then_some(WordMatch { positions })
     }
 
-    fn matching_field(&self, record: &SearchFields<'_>, needle: &Needle) -> Option<usize> {
-        if needle.pieces.is_empty() || needle.mask & !record.mask != 0 {
+    fn first_match(&self, record: &SearchFields<'_>, needle: &Needle, from: Place) -> Option<Place> {
+        // A term with other letters than ASCII's cannot match ASCII text.
+        if needle.pieces.is_empty() || needle.mask & !record.mask != 0 || (record.ascii && !needle.ascii) {
             return None;
         }
-        if record.ascii {
-            // A term with other letters than ASCII's cannot match ASCII text.
-            return if needle.ascii {
-                record
-                    .fields
-                    .iter()
-                    .position(|f| any_match(f.as_bytes(), needle, byte_starts(f.as_bytes(), needle)))
-            } else {
-                None
-            };
-        }
         let mut chars = Vec::new();
-        record.fields.iter().position(|field| {
-            if field.is_ascii() {
-                // A term with other letters than ASCII's cannot match ASCII text.
-                needle.ascii && any_match(field.as_bytes(), needle, byte_starts(field.as_bytes(), needle))
+        let fields = record.fields.iter().enumerate().skip(from.field);
+        fields.into_iter().find_map(|(field, text)| {
+            let after = if field == from.field { from.unit } else { 0 };
+            let unit = if record.ascii || text.is_ascii() {
+                let bytes = text.as_bytes();
+                needle.ascii.then(|| first_at(bytes, needle, byte_starts(bytes, needle, after))).flatten()
             } else {
                 chars.clear();
-                chars.extend(field.chars());
-                any_match(&chars, needle, char_starts(&chars, needle))
-            }
+                chars.extend(text.chars());
+                first_at(&chars, needle, char_starts(&chars, needle, after))
+            };
+            unit.map(|unit| Place { field, unit })
         })
     }
 }
@@ -191,18 +214,20 @@ impl NameScorer {
 /// How many letters of a record's word a fuzzy query word may skip (a missing letter, a hyphen).
 const MAX_SKIPPED: usize = 1;
 
-/// Where a match may start in ASCII text: each word start holding the needle's first
-/// character, found by jumping (memchr) to each occurrence of it in either case.
-fn byte_starts<'t>(text: &'t [u8], needle: &'t Needle) -> impl Iterator<Item = usize> + 't {
+/// Where a match may start in ASCII text, from unit `after` on: each word start holding the
+/// needle's first character, found by jumping (memchr) to each occurrence of it in either case.
+fn byte_starts<'t>(text: &'t [u8], needle: &'t Needle, after: usize) -> impl Iterator<Item = usize> + 't {
     let first = needle.first().map_or(0, |c| c as u8);
-    memchr::memchr2_iter(first, first.to_ascii_uppercase(), text)
+    memchr::memchr2_iter(first, first.to_ascii_uppercase(), text.get(after..).unwrap_or_default())
+        .map(move |at| at + after)
         .filter(move |&at| needle.first().is_some() && starts_word(text, at))
 }
 
-/// Where a match may start in other text: each word start holding the needle's first character.
-fn char_starts<'t>(text: &'t [char], needle: &'t Needle) -> impl Iterator<Item = usize> + 't {
+/// Where a match may start in other text, from unit `after` on: each word start holding the
+/// needle's first character.
+fn char_starts<'t>(text: &'t [char], needle: &'t Needle, after: usize) -> impl Iterator<Item = usize> + 't {
     let first = needle.first();
-    (0..text.len()).filter(move |&at| Some(text[at].folded()) == first && starts_word(text, at))
+    (after..text.len()).filter(move |&at| Some(text[at].folded()) == first && starts_word(text, at))
 }
 
 impl Needle {
@@ -211,8 +236,9 @@ impl Needle {
     }
 }
 
-fn any_match<U: Unit>(text: &[U], needle: &Needle, mut starts: impl Iterator<Item = usize>) -> bool {
-    starts.any(|start| match_at(text, start, needle, None).is_some())
+/// The first of `starts` where `needle` matches.
+fn first_at<U: Unit>(text: &[U], needle: &Needle, mut starts: impl Iterator<Item = usize>) -> Option<usize> {
+    starts.find(|&start| match_at(text, start, needle, None).is_some())
 }
 
 /// Every match of `needle` in `text`, left to right without overlaps, into `positions`.

@@ -5,7 +5,7 @@ use std::time::{Duration, Instant};
 
 use super::View;
 use crate::model::Dataset;
-use crate::query::Query;
+use crate::query::{Query, Trail};
 use crate::search::WordMatcher;
 
 /// Events searched between checks for a newer request and, on a large dataset, between
@@ -15,7 +15,9 @@ const SEARCH_BATCH: usize = 65_536;
 const PARTIAL_EVERY: Duration = Duration::from_millis(100);
 
 /// Run `query` in batches, handing `answer` a partial view now and then on a long search and
-/// the complete view at the end. None when stopped (or when `answer` says to stop).
+/// the complete view at the end. None when stopped (or when `answer` says to stop). With a
+/// trail (of `dataset`), each event is read from where the last word this query's types on
+/// first matched, and the trail then holds where this query's word does (`query::Trail`).
 pub fn search(
     dataset: &Dataset,
     matcher: &dyn WordMatcher,
@@ -23,13 +25,16 @@ pub fn search(
     within: Option<&[usize]>,
     stop: &(dyn Fn() -> bool + Sync),
     answer: &mut dyn FnMut(View, bool) -> bool,
+    mut trail: Option<&mut Trail>,
 ) -> Option<()> {
+    let track = trail.as_deref_mut().and_then(|trail| trail.begin(query));
     let candidates = crate::query::candidates(dataset, within);
     let mut found = Vec::new();
     let mut shown = Instant::now();
     let batches = candidates.len().div_ceil(SEARCH_BATCH);
     for (n, batch) in candidates.chunks(SEARCH_BATCH).enumerate() {
-        found.extend(query.filter_within(dataset, matcher, Some(batch), stop)?);
+        let on_trail = trail.as_deref().zip(track.as_ref());
+        found.extend(query.filter_on_trail(dataset, matcher, Some(batch), stop, on_trail)?);
         if n + 1 < batches && shown.elapsed() >= PARTIAL_EVERY {
             let mut partial = found.clone();
             query.order.arrange(dataset, &mut partial);
@@ -38,6 +43,9 @@ pub fn search(
             }
             shown = Instant::now();
         }
+    }
+    if let (Some(trail), Some(track)) = (trail, track) {
+        trail.settle(track);
     }
     query.order.arrange(dataset, &mut found);
     answer(View::ordered(dataset, found, query.order), true).then_some(())

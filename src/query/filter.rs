@@ -6,10 +6,11 @@ use rayon::prelude::*;
 
 use super::check::countries;
 use super::terms::grade_bits;
+use super::trail::{Mark, Track, Trail};
 use super::{Facet, Query, needles};
 use crate::date::Date;
 use crate::model::{Dataset, Event, EventKind, SearchFields, Status};
-use crate::search::{Needle, WordMatcher};
+use crate::search::{Needle, Place, WordMatcher};
 
 impl Query {
     /// Indices of the matching events, in the query's order.
@@ -29,8 +30,24 @@ impl Query {
         within: Option<&[usize]>,
         stop: &(dyn Fn() -> bool + Sync),
     ) -> Option<Vec<usize>> {
+        self.filter_on_trail(dataset, matcher, within, stop, None)
+    }
+
+    /// `filter_within`, starting to read each event where `trail` says the word this query
+    /// types on first matched, and marking where this query's word first matches (`Trail`;
+    /// `track` is from `Trail::begin` for this query).
+    pub fn filter_on_trail(
+        &self,
+        dataset: &Dataset,
+        matcher: &dyn WordMatcher,
+        within: Option<&[usize]>,
+        stop: &(dyn Fn() -> bool + Sync),
+        trail: Option<(&Trail, &Track)>,
+    ) -> Option<Vec<usize>> {
         const CHUNK: usize = 4_096;
         let terms = Terms::new(self, dataset);
+        // The trail is for the one word to find, when that is all the query's words.
+        let trail = trail.filter(|_| terms.wanted.len() == 1 && terms.unwanted.is_empty());
         let keep = |chunk: &[usize]| -> Option<Vec<usize>> {
             if stop() {
                 return None;
@@ -48,17 +65,28 @@ impl Query {
             let mut fields = Vec::new();
             let mut quotes = Vec::new();
             let mut kept = Vec::with_capacity(passed.len());
+            // Where each event's reading starts: the start, or where the trail says.
+            let starts: Vec<Mark> = match trail {
+                Some((trail, track)) => passed.iter().map(|&(index, _)| trail.start(track, index)).collect(),
+                None => Vec::new(),
+            };
+            let start_of = |k: usize| starts.get(k).copied().unwrap_or(Mark::START);
             for (k, &(index, reach)) in passed.iter().enumerate() {
                 if let Some(&(ahead, _)) = passed.get(k + 12) {
                     prefetch_record(dataset.event(ahead));
                 }
                 if let Some(&(ahead, reach)) = passed.get(k + 6) {
-                    prefetch_text(dataset.event(ahead), reach.quotes);
+                    prefetch_text(dataset, ahead, reach.quotes, start_of(k + 6));
                 }
                 if let Some(&(ahead, Reach { quotes: true, .. })) = passed.get(k + 3) {
-                    prefetch_quotes(dataset.event(ahead));
+                    prefetch_quotes(dataset.event(ahead), start_of(k + 3));
                 }
-                if terms.passes_event(dataset, index, reach, matcher, (&mut fields, &mut quotes)) {
+                let start = start_of(k);
+                let scratch = (&mut fields, &mut quotes);
+                if let Some(first) = terms.passes_event(dataset, index, reach, matcher, scratch, start) {
+                    if let (Some((trail, track)), Some(first)) = (trail, first) {
+                        trail.write(track, index, first);
+                    }
                     kept.push(index);
                 }
             }
@@ -207,8 +235,9 @@ impl Terms {
             || !self.unwanted.is_empty()
     }
 
-    /// Does event `index`, whose lookups pass, hold? `scratch` is space for its text's
-    /// fields and its quotes; the quotes are read only when a word may be there.
+    /// Does event `index`, whose lookups pass, hold? If so, where its first word to find first
+    /// matches (None without words), read from `start` on. `scratch` is space for its text's
+    /// fields and its quotes, each gathered only when a word is looked for there.
     fn passes_event<'d>(
         &self,
         dataset: &'d Dataset,
@@ -216,34 +245,56 @@ impl Terms {
         reach: Reach,
         matcher: &dyn WordMatcher,
         (fields, quotes): (&mut Vec<&'d str>, &mut Vec<&'d str>),
-    ) -> bool {
+        start: Mark,
+    ) -> Option<Option<Mark>> {
         let event = dataset.event(index);
         if !self.fields.is_empty() || self.from.is_some() || self.to.is_some() {
             if !self.fields.iter().all(|(field, keep)| field.holds(event) == *keep) {
-                return false;
+                return None;
             }
             if (self.from.is_some() || self.to.is_some())
                 && !event.span().overlaps(self.from.as_ref(), self.to.as_ref())
             {
-                return false;
+                return None;
             }
         }
         if self.wanted.is_empty() && self.unwanted.is_empty() {
-            return true;
+            return Some(None);
         }
         let ascii = dataset.search_is_ascii(index);
-        dataset.search_fields_into(index, fields);
-        let text = SearchFields { mask: dataset.search_mask(index), ascii, fields };
-        quotes.clear();
-        if reach.quotes {
-            quotes.extend(event.citations.iter().map(|c| c.quote.as_str()));
-        }
-        let quoted = SearchFields { mask: dataset.quote_mask(index), ascii, fields: quotes };
-        let found = |needle: &Needle| {
+        let mut gathered = (false, false);
+        let mut first = |needle: &Needle, start: Mark| -> Option<Mark> {
             let (in_text, in_quotes) = self.places(dataset, index, needle);
-            (in_text && matcher.matches(&text, needle)) || (in_quotes && matcher.matches(&quoted, needle))
+            if in_text && !start.in_quotes() {
+                if !gathered.0 {
+                    dataset.search_fields_into(index, fields);
+                    gathered.0 = true;
+                }
+                let text = SearchFields { mask: dataset.search_mask(index), ascii, fields };
+                if let Some(place) = matcher.first_match(&text, needle, start.place()) {
+                    return Some(Mark::new(false, place));
+                }
+            }
+            if !(in_quotes && reach.quotes) {
+                return None;
+            }
+            if !gathered.1 {
+                quotes.clear();
+                quotes.extend(event.citations.iter().map(|c| c.quote.as_str()));
+                gathered.1 = true;
+            }
+            let quoted = SearchFields { mask: dataset.quote_mask(index), ascii, fields: quotes };
+            let from = if start.in_quotes() { start.place() } else { Place::START };
+            matcher.first_match(&quoted, needle, from).map(|place| Mark::new(true, place))
         };
-        self.wanted.iter().all(found) && !self.unwanted.iter().any(found)
+        let mut words = self.wanted.iter();
+        let found = words.next().map(|needle| first(needle, start));
+        if found.is_some_and(|mark| mark.is_none()) {
+            return None;
+        }
+        let rest_found = words.all(|needle| first(needle, Mark::START).is_some());
+        (rest_found && !self.unwanted.iter().any(|needle| first(needle, Mark::START).is_some()))
+            .then_some(found.flatten())
     }
 }
 
@@ -260,17 +311,40 @@ fn prefetch_record(event: &Event) {
     prefetch(std::ptr::from_ref(&event.citations).cast());
 }
 
-/// Ask memory for `event`'s title and summary, and for where its quotes are when they are read.
-fn prefetch_text(event: &Event, quotes: bool) {
-    prefetch(event.title.as_ptr());
-    prefetch(event.summary.as_ptr());
-    if quotes {
+/// Ask memory for event `index`'s title and summary, and for where its quotes are when they
+/// are read; or, reading from a mark, only for what is there.
+fn prefetch_text(dataset: &Dataset, index: usize, quotes: bool, start: Mark) {
+    let event = dataset.event(index);
+    if start == Mark::START {
+        prefetch(event.title.as_ptr());
+        prefetch(event.summary.as_ptr());
+        if quotes {
+            prefetch(event.citations.as_ptr().cast());
+        }
+    } else if start.in_quotes() {
         prefetch(event.citations.as_ptr().cast());
+    } else {
+        // The fields are the title, the names, then the summary (`Dataset::search_fields_into`);
+        // a unit is a byte of ASCII text, else near one.
+        let place = start.place();
+        let summary = 1 + dataset.event_actors(index).len() + dataset.event_weapons(index).len();
+        if place.field == 0 {
+            prefetch(event.title.as_ptr().wrapping_add(place.unit));
+        } else if place.field == summary {
+            prefetch(event.summary.as_ptr().wrapping_add(place.unit));
+        }
     }
 }
 
-/// Ask memory for `event`'s quotes.
-fn prefetch_quotes(event: &Event) {
+/// Ask memory for `event`'s quotes, or for the one a mark in them is in, where it is.
+fn prefetch_quotes(event: &Event, start: Mark) {
+    if start.in_quotes() {
+        let place = start.place();
+        if let Some(citation) = event.citations.get(place.field) {
+            prefetch(citation.quote.as_ptr().wrapping_add(place.unit));
+        }
+        return;
+    }
     for citation in &event.citations {
         prefetch(citation.quote.as_ptr());
     }

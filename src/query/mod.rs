@@ -9,14 +9,15 @@ mod check;
 mod filter;
 mod parse;
 mod terms;
+mod trail;
 
 use crate::date::{Date, DateError};
-use crate::search::{Mode, Needle};
-use crate::text::Piece;
+use crate::search::Needle;
 
 pub use check::countries;
 pub use filter::candidates;
 pub use terms::{FACETS, Facet, Order, TERMS, Word, grade_bit, grade_bits, keys, terms_help};
+pub use trail::{Track, Trail};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Query {
@@ -134,14 +135,7 @@ impl Query {
     /// A word matches only where its beginning matched (see search.rs), so searching within
     /// `previous`'s result is exact; an excluded word, or a number, is only kept as it was.
     pub fn narrows(&self, previous: &Query) -> bool {
-        let continued = |now: &Word, before: &Word| {
-            now == before
-                || (now.mode == before.mode
-                    && !now.negated
-                    && !before.negated
-                    && !ends_with_number(before)
-                    && crate::text::lowercase(&now.text).starts_with(&crate::text::lowercase(&before.text)))
-        };
+        let continued = |now: &Word, before: &Word| now == before || now.continues(before);
         self != previous
             && self.values == previous.values
             && self.excluded == previous.excluded
@@ -164,12 +158,6 @@ impl Query {
             ..Query::default()
         }
     }
-}
-
-/// A number matches whole, so `8` keeps other events than `80` does.
-fn ends_with_number(word: &Word) -> bool {
-    let pieces = crate::text::pieces(&word.text, word.mode != Mode::Phrase);
-    matches!(pieces.last(), Some(Piece::Number(_)))
 }
 
 /// The needles of a query's words: those that must match, and those that must not.

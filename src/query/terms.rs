@@ -165,6 +165,15 @@ pub struct Word {
 }
 
 impl Word {
+    /// Is this word the other typed on, both to be found (`search::continues`)? Then it
+    /// matches only where the other does.
+    pub fn continues(&self, before: &Word) -> bool {
+        self.mode == before.mode
+            && !self.negated
+            && !before.negated
+            && crate::search::continues(&self.text, &before.text, self.mode)
+    }
+
     pub fn free(text: &str) -> Self {
         Self { text: text.to_string(), mode: Mode::Fuzzy, negated: false }
     }

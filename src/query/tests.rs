@@ -1,4 +1,5 @@
 use super::*;
+use crate::search::Mode;
 
 fn q(text: &str) -> Query {
     text.parse().unwrap()

@@ -123,13 +123,54 @@ fn ascii_text_matches_as_its_characters_do() {
         let needle = Needle::new(&word, mode);
         let chars: Vec<char> = text.iter().map(|&b| char::from(b)).collect();
         let mut by_bytes = Vec::new();
-        all_matches(&text, &needle, byte_starts(&text, &needle), &mut by_bytes);
+        all_matches(&text, &needle, byte_starts(&text, &needle, 0), &mut by_bytes);
         let mut by_chars = Vec::new();
-        all_matches(&chars, &needle, char_starts(&chars, &needle), &mut by_chars);
+        all_matches(&chars, &needle, char_starts(&chars, &needle, 0), &mut by_chars);
         let text = String::from_utf8_lossy(&text);
         assert_eq!(by_bytes, by_chars, "text {text:?} word {word:?} {mode:?}");
-        assert_eq!(any_match(chars.as_slice(), &needle, char_starts(&chars, &needle)), !by_chars.is_empty());
+        assert_eq!(
+            first_at(chars.as_slice(), &needle, char_starts(&chars, &needle, 0)),
+            by_chars.first().copied()
+        );
     }
+}
+
+/// A word typed on from another matches only where that one did: so searching on from the
+/// place the shorter word first matched (as the next keystroke does, `query::Trail`) finds
+/// the same first match as searching from the start, in every mode, ASCII or not, across
+/// fields.
+#[test]
+fn a_continued_word_first_matches_at_or_after_where_it_did() {
+    let mut rng = fastrand::Rng::with_seed(11);
+    let alphabet: Vec<char> = "aAbBkK23n-., x%0é\n".chars().collect();
+    let text = |rng: &mut fastrand::Rng, most: usize| -> String {
+        (0..rng.usize(0..most)).map(|_| alphabet[rng.usize(..alphabet.len())]).collect()
+    };
+    let mut continued = 0;
+    for _ in 0..100_000 {
+        let fields: Vec<String> = (0..rng.usize(1..4)).map(|_| text(&mut rng, 14)).collect();
+        let fields: Vec<&str> = fields.iter().map(String::as_str).collect();
+        let mask = fields.iter().fold(0, |mask, f| mask | crate::text::folded_char_mask(f));
+        let record = SearchFields { mask, ascii: fields.iter().all(|f| f.is_ascii()), fields: &fields };
+        let mode = [Mode::Fuzzy, Mode::Exact, Mode::Phrase][rng.usize(..3)];
+        let word = text(&mut rng, 4);
+        let longer = format!("{word}{}", text(&mut rng, 4));
+        if word.is_empty() || !continues(&longer, &word, mode) {
+            continue;
+        }
+        let Some(from) = WordStartMatcher.first_match(&record, &Needle::new(&word, mode), Place::START)
+        else {
+            continue;
+        };
+        continued += 1;
+        let needle = Needle::new(&longer, mode);
+        assert_eq!(
+            WordStartMatcher.first_match(&record, &needle, from),
+            WordStartMatcher.first_match(&record, &needle, Place::START),
+            "fields {fields:?}: {word:?} then {longer:?}, {mode:?}"
+        );
+    }
+    assert!(continued > 10_000, "only {continued} words continued one that matched");
 }
 
 /// A text's pair signature never turns away a term that matches it.

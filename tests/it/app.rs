@@ -502,6 +502,11 @@ fn density_counts_matching_events_per_month() {
 mod background {
     use super::*;
     use annals::app::{Effect, Picker, View};
+    use annals::query::Trail;
+
+    fn trail(app: &App) -> Trail {
+        Trail::new(app.dataset.events().len())
+    }
 
     fn background_app() -> Sized {
         let mut app = app();
@@ -509,8 +514,9 @@ mod background {
         app
     }
 
-    /// Run a search effect as the worker does, synchronously, returning its answer.
-    fn answer(app: &App, effect: Effect) -> Action {
+    /// Run a search effect as the worker does, synchronously, on the worker's trail, returning
+    /// its answer.
+    fn answer(app: &App, effect: Effect, trail: &mut Trail) -> Action {
         let Effect::Search { generation, query, within } = effect else { panic!("a search") };
         let mut last = None;
         annals::app::search(
@@ -523,6 +529,7 @@ mod background {
                 last = Some(Action::SearchDone { generation, view: Box::new(view), complete });
                 true
             },
+            Some(trail),
         );
         last.expect("a complete answer")
     }
@@ -584,6 +591,7 @@ mod background {
     #[test]
     fn a_new_query_asks_the_worker_and_the_list_waits_for_its_answer() {
         let mut app = background_app();
+        let mut trail = trail(&app);
         app.update(Action::StartSearch);
         let effect = app.update(Action::Input('k')).expect("typing asks for a search");
         assert!(app.searching);
@@ -591,7 +599,7 @@ mod background {
         let Effect::Search { generation, within, .. } = &effect else { panic!("a search") };
         assert_eq!(*generation, app.generation);
         assert_eq!(within.as_ref().map(|w| w.len()), Some(7), "a first word searches among all events shown");
-        let done = answer(&app, effect);
+        let done = answer(&app, effect, &mut trail);
         app.update(done);
         assert!(!app.searching);
         let mut sync = super::app();
@@ -600,17 +608,56 @@ mod background {
         assert_eq!(visible_ids(&app).len(), 5);
     }
 
+    /// Each letter of a word searches among the last answer, starting each event where the
+    /// letters before first matched (the worker's trail); each answer is what the filter
+    /// gives, letter after letter, over words found in titles, summaries and names,
+    /// and after a search of another word in between.
+    #[test]
+    fn typing_a_word_on_the_trail_finds_what_the_filter_finds() {
+        for word in ["artilery", "cosmodrome", "pyongyang", "kursk", "summary", "kn23", "advancing"] {
+            let mut app = background_app();
+            let mut trail = trail(&app);
+            app.update(Action::StartSearch);
+            for (k, c) in word.chars().enumerate() {
+                let Some(effect) = app.update(Action::Input(c)) else { continue };
+                if k == 2 {
+                    // A search of another word in between, whose answer is not wanted: its
+                    // marks are not those of the word typed on.
+                    let Effect::Search { query, .. } = &effect else { panic!("a search") };
+                    let mut typo = query.clone();
+                    typo.words[0].text.push('x');
+                    annals::app::search(
+                        &app.dataset,
+                        app.matcher.as_ref(),
+                        &typo,
+                        None,
+                        &|| false,
+                        &mut |_, _| false,
+                        Some(&mut trail),
+                    );
+                }
+                let done = answer(&app, effect, &mut trail);
+                app.update(done);
+                let mut sync = super::app();
+                sync.set_query(app.query.clone());
+                assert_eq!(visible_ids(&app), visible_ids(&sync), "{:?}", app.query.to_string());
+            }
+            assert!(!app.chronology.visible.is_empty(), "{word} is in the fixture");
+        }
+    }
+
     #[test]
     fn stale_answers_are_dropped() {
         let mut app = background_app();
+        let mut trail = trail(&app);
         app.update(Action::StartSearch);
         let first = app.update(Action::Input('k')).expect("a search");
         let second = app.update(Action::Input('n')).expect("a newer search");
-        let stale = answer(&app, first);
+        let stale = answer(&app, first, &mut trail);
         app.update(stale);
         assert!(app.searching, "an answer to an older query is ignored");
         assert_eq!(app.chronology.visible.len(), 7);
-        let fresh = answer(&app, second);
+        let fresh = answer(&app, second, &mut trail);
         app.update(fresh);
         assert!(!app.searching);
         assert_eq!(app.query.to_string(), "kn");
@@ -619,15 +666,16 @@ mod background {
     #[test]
     fn adding_a_word_searches_within_the_last_answer() {
         let mut app = background_app();
+        let mut trail = trail(&app);
         app.update(Action::StartSearch);
         let effect = app.update(Action::Input('s')).expect("a search");
-        let done = answer(&app, effect);
+        let done = answer(&app, effect, &mut trail);
         app.update(done);
         assert_eq!(app.update(Action::Input(' ')), None, "a space changes no query, so asks nothing");
         let effect = app.update(Action::Input('a')).expect("a second word");
         let Effect::Search { within: Some(within), .. } = &effect else { panic!("narrows: {effect:?}") };
         assert_eq!(within.as_slice(), app.chronology.visible.as_slice());
-        let done = answer(&app, effect);
+        let done = answer(&app, effect, &mut trail);
         app.update(done);
         let mut sync = super::app();
         sync.set_query(app.query.clone());
@@ -640,10 +688,11 @@ mod background {
     #[test]
     fn a_message_outlives_the_answers_that_follow_it() {
         let mut app = background_app();
+        let mut trail = trail(&app);
         app.set_query("actor:russia".parse().expect("query"));
         let effect = app.update(Action::ClearFilters).expect("clearing asks for a search");
         assert_eq!(app.status.as_deref(), Some("all filters cleared"));
-        let done = answer(&app, effect);
+        let done = answer(&app, effect, &mut trail);
         app.update(done);
         assert_eq!(app.status.as_deref(), Some("all filters cleared"), "the answer doesn't wipe it");
         app.update(Action::Move(1));
@@ -682,11 +731,19 @@ mod background {
                 answers.push((view.visible.len(), complete));
                 true
             },
+            None,
         );
         assert!(done.is_some());
         assert_eq!(answers.last(), Some(&(7, true)));
-        let stopped =
-            annals::app::search(&app.dataset, app.matcher.as_ref(), &query, None, &|| true, &mut |_, _| true);
+        let stopped = annals::app::search(
+            &app.dataset,
+            app.matcher.as_ref(),
+            &query,
+            None,
+            &|| true,
+            &mut |_, _| true,
+            None,
+        );
         assert!(stopped.is_none(), "a stopped search answers nothing");
     }
 }

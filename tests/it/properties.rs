@@ -7,7 +7,7 @@ use annals::app::Overlay;
 use annals::app::{Action, App, Bound, ClaimsColumn, Screen};
 use annals::date::{Date, EventDate};
 use annals::load::{self, InMemory};
-use annals::query::{Facet, Query};
+use annals::query::{Facet, Query, Trail};
 use annals::search::WordStartMatcher;
 use annals::ui::{
     self,
@@ -99,9 +99,24 @@ proptest! {
         let dataset = bundled();
         let matcher = WordStartMatcher;
         let mut previous: Option<(Query, Vec<usize>)> = None;
+        let mut trail = Trail::new(dataset.events().len());
         for end in (1..=typed.len()).filter(|&end| typed.is_char_boundary(end)) {
             let Ok(query) = typed[..end].parse::<Query>() else { continue };
             let full = query.filter(dataset, &matcher);
+            // As the worker searches: the changed words among the last answer when the query
+            // narrows it, else all of it among every event; each event read from where the
+            // word this one types on first matched.
+            let narrowed = previous.as_ref().filter(|(before, _)| query.narrows(before));
+            let tested = narrowed.map_or_else(|| query.clone(), |(before, _)| query.residual(before));
+            let within = narrowed.map(|(_, answer)| answer.as_slice());
+            let track = trail.begin(&tested);
+            let on_trail = tested.filter_on_trail(dataset, &matcher, within, &|| false, track.as_ref().map(|t| (&trail, t)));
+            let mut on_trail = on_trail.expect("not stopped");
+            if let Some(track) = track {
+                trail.settle(track);
+            }
+            query.order.arrange(dataset, &mut on_trail);
+            prop_assert_eq!(&on_trail, &full, "{:?} on the trail", tested.to_string());
             if let Some((before, answer)) = &previous {
                 if query.narrows(before) {
                     let within = query.filter_within(dataset, &matcher, Some(answer), &|| false).expect("not stopped");
