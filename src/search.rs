@@ -11,7 +11,8 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 
 use crate::model::SearchFields;
 use crate::text::{
-    CharKind, Piece, Unit, char_mask, holds_pair, joins_number, lowercase, pair_slot, pieces, starts_word,
+    CharKind, Piece, Unit, char_mask, holds_pair, holds_triple, joins_number, lowercase, pair_slot, pieces,
+    starts_word, triple_slot,
 };
 
 /// How a query term matches.
@@ -38,6 +39,9 @@ pub struct Needle {
     /// The first two characters, as the slot of a pair signature (`text::PairSignature`) that
     /// a record's must hold.
     pair: Option<u8>,
+    /// The first three characters, as the slot of a triple signature
+    /// (`text::TripleSignature`) that a record's must hold.
+    triple: Option<u8>,
 }
 
 #[derive(Debug, Clone)]
@@ -72,7 +76,11 @@ impl Needle {
         let ascii = pieces.iter().all(|p| p.chars.iter().all(char::is_ascii));
         let skips = if mode == Mode::Fuzzy { MAX_SKIPPED } else { 0 };
         let pair = pieces.first().filter(|p| p.chars.len() >= 2).map(|p| pair_slot(p.chars[0], p.chars[1]));
-        Self { pieces, skips, mask, ascii, pair }
+        let triple = pieces
+            .first()
+            .filter(|p| p.chars.len() >= 3)
+            .map(|p| triple_slot(p.chars[0], p.chars[1], p.chars[2]));
+        Self { pieces, skips, mask, ascii, pair, triple }
     }
 
     /// True when the term has nothing to match (only punctuation): it matches nothing.
@@ -89,6 +97,11 @@ impl Needle {
     /// `signature`? Text it cannot match need not be read at all.
     pub fn may_match(&self, mask: u64, signature: &[u64]) -> bool {
         self.mask & !mask == 0 && self.pair.is_none_or(|slot| holds_pair(signature, slot))
+    }
+
+    /// `may_match`, for text whose words begin with the triples of `triples` too.
+    pub fn may_match_triples(&self, mask: u64, pairs: &[u64], triples: &[u64]) -> bool {
+        self.may_match(mask, pairs) && self.triple.is_none_or(|slot| holds_triple(triples, slot))
     }
 }
 

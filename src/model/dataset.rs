@@ -239,6 +239,11 @@ impl Dataset {
         &self.lookups[index].quote_pairs
     }
 
+    /// The triples the words of event `index`'s quotes begin with (`text::TripleSignature`).
+    pub fn quote_triples(&self, index: usize) -> &[u64] {
+        &self.lookups[index].quote_triples
+    }
+
     /// Put what keyword search reads first for event `index` into `fields` (cleared first):
     /// the title, the names of the actors and weapon types it involves, then the summary.
     /// Its quotes come after, from the event. The short fields go first: a word found in a

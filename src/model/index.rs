@@ -3,17 +3,22 @@
 use rayon::prelude::*;
 
 use super::records::Event;
-use crate::text::{PairSignature, QuoteSignature, add_word_pairs, folded_char_mask};
+use crate::text::{
+    PairSignature, QuoteSignature, TripleSignature, add_word_pairs, add_word_pairs_and_triples,
+    folded_char_mask,
+};
 
 /// An event's facets as indices, and what a search may skip it by: a bit for each letter and
-/// digit of its text (title, summary, names) and of its quotes, and the pairs their words
-/// begin with (`text::PairSignature`).
+/// digit of its text (title, summary, names) and of its quotes, the pairs their words begin
+/// with (`text::PairSignature`), and the triples its quotes' words begin with
+/// (`text::TripleSignature`).
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct EventLookup {
     pub(crate) mask: u64,
     pub(crate) pairs: PairSignature,
     pub(crate) quote_mask: u64,
     pub(crate) quote_pairs: QuoteSignature,
+    pub(crate) quote_triples: TripleSignature,
     pub(crate) start: u32,
     pub(crate) actors: u16,
     pub(crate) weapons: u16,
@@ -30,6 +35,7 @@ pub(crate) struct EventFacets {
     text_pairs: PairSignature,
     quote_mask: u64,
     quote_pairs: QuoteSignature,
+    quote_triples: TripleSignature,
     text_ascii: bool,
     /// Actor, then weapon, then source indices; each run sorted, without repeats.
     refs: Box<[u32]>,
@@ -61,8 +67,9 @@ impl EventFacets {
         add_word_pairs(&event.summary, &mut text_pairs);
         let quote_mask = event.citations.iter().fold(0, |mask, c| mask | folded_char_mask(&c.quote));
         let mut quote_pairs = QuoteSignature::default();
+        let mut quote_triples = TripleSignature::default();
         for citation in &event.citations {
-            add_word_pairs(&citation.quote, &mut quote_pairs);
+            add_word_pairs_and_triples(&citation.quote, &mut quote_pairs, &mut quote_triples);
         }
         let text_ascii = event.title.is_ascii()
             && event.summary.is_ascii()
@@ -72,6 +79,7 @@ impl EventFacets {
             text_pairs,
             quote_mask,
             quote_pairs,
+            quote_triples,
             text_ascii,
             refs: refs.into_boxed_slice(),
             actors,
@@ -144,6 +152,7 @@ pub(crate) fn lookups(
                     pairs,
                     quote_mask: facets.quote_mask,
                     quote_pairs: facets.quote_pairs,
+                    quote_triples: facets.quote_triples,
                     start: u32::try_from(refs.len()).unwrap_or(u32::MAX),
                     actors: facets.actors,
                     weapons: facets.weapons,

@@ -222,7 +222,11 @@ impl Terms {
     fn places(&self, dataset: &Dataset, index: usize, needle: &Needle) -> (bool, bool) {
         (
             needle.may_match(dataset.search_mask(index), dataset.search_pairs(index)),
-            needle.may_match(dataset.quote_mask(index), dataset.quote_pairs(index)),
+            needle.may_match_triples(
+                dataset.quote_mask(index),
+                dataset.quote_pairs(index),
+                dataset.quote_triples(index),
+            ),
         )
     }
 

@@ -173,9 +173,9 @@ fn a_continued_word_first_matches_at_or_after_where_it_did() {
     assert!(continued > 10_000, "only {continued} words continued one that matched");
 }
 
-/// A text's pair signature never turns away a term that matches it.
+/// A text's pair and triple signatures never turn away a term that matches it.
 #[test]
-fn the_pair_signature_holds_every_matching_terms_pair() {
+fn the_signatures_hold_every_matching_terms_pair_and_triple() {
     let mut rng = fastrand::Rng::with_seed(13);
     let alphabet = "aAbBkK23n-., x%0é".chars().collect::<Vec<char>>();
     for _ in 0..100_000 {
@@ -185,12 +185,20 @@ fn the_pair_signature_holds_every_matching_terms_pair() {
         let needle = Needle::new(&word, mode);
         let mut signature = crate::text::PairSignature::default();
         let mut narrow = crate::text::QuoteSignature::default();
+        let mut triples = crate::text::TripleSignature::default();
         crate::text::add_word_pairs(&text, &mut signature);
+        let mut quote_pairs = crate::text::QuoteSignature::default();
+        crate::text::add_word_pairs_and_triples(&text, &mut quote_pairs, &mut triples);
         crate::text::add_word_pairs(&text, &mut narrow);
+        assert_eq!(quote_pairs, narrow, "the pairs are the same, with triples or without");
         let mask = crate::text::folded_char_mask(&text);
         if WordStartMatcher.match_word(&text, &needle).is_some() {
             assert!(needle.may_match(mask, &signature), "{word:?} matches {text:?} ({mode:?})");
             assert!(needle.may_match(mask, &narrow), "{word:?} matches {text:?} ({mode:?}), 128 bits");
+            assert!(
+                needle.may_match_triples(mask, &narrow, &triples),
+                "{word:?} matches {text:?} ({mode:?}), triples"
+            );
         }
     }
 }

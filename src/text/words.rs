@@ -124,12 +124,29 @@ pub fn starts_word<U: Unit>(text: &[U], at: usize) -> bool {
 pub type PairSignature = [u64; 4];
 pub type QuoteSignature = [u64; 2];
 
+/// Which triples of characters a text's words begin with, as bits: for each word start, its
+/// first character with two of the next three, in order (the three ways a word's first three
+/// characters can be matched with at most one skipped). Quotes are read only when a word
+/// could be there, and a pair is too common to tell (nine quotes in ten that hold an `ar`
+/// pair hold no word like `artillery`): a word of three characters or more must find its
+/// first three here. 256 bits, for an event's quotes.
+pub type TripleSignature = [u64; 4];
+
 /// Add the pairs `text`'s words begin with to `signature` (of any number of words).
 pub fn add_word_pairs(text: &str, signature: &mut [u64]) {
     if text.is_ascii() {
-        add_pairs(text.as_bytes(), signature);
+        add_pairs(text.as_bytes(), signature, None);
     } else {
-        add_pairs(&text.chars().collect::<Vec<char>>(), signature);
+        add_pairs(&text.chars().collect::<Vec<char>>(), signature, None);
+    }
+}
+
+/// Add the pairs and the triples `text`'s words begin with to `pairs` and `triples`.
+pub fn add_word_pairs_and_triples(text: &str, pairs: &mut [u64], triples: &mut [u64]) {
+    if text.is_ascii() {
+        add_pairs(text.as_bytes(), pairs, Some(triples));
+    } else {
+        add_pairs(&text.chars().collect::<Vec<char>>(), pairs, Some(triples));
     }
 }
 
@@ -143,7 +160,7 @@ fn slot_bit(signature: &[u64], slot: u8) -> (usize, u64) {
     ((usize::from(slot) / 64) % signature.len(), 1 << (slot % 64))
 }
 
-fn add_pairs<U: Unit>(text: &[U], signature: &mut [u64]) {
+fn add_pairs<U: Unit>(text: &[U], signature: &mut [u64], mut triples: Option<&mut [u64]>) {
     let inside =
         |at: usize| matches!(text.get(at).map(|u| u.kind()), Some(CharKind::Letter | CharKind::Digit));
     // One pass, the kind of the unit before kept at hand: this runs over every record's text
@@ -164,22 +181,37 @@ fn add_pairs<U: Unit>(text: &[U], signature: &mut [u64]) {
         }
         let first = text[at].folded();
         // The next units a match can reach, as the matcher walks a word: letters and digits,
-        // a hyphen or dot between them, a thousands separator (which costs no skip).
-        let mut reach = 2;
+        // a hyphen or dot between them, a thousands separator (which costs no skip). Pairs
+        // take the first with each of the next two (and a separator among them); triples
+        // the first with two of the next three, separators left out.
+        let mut reached = ['\0'; 3];
+        let mut counted = 0;
+        let wanted = if triples.is_some() { 3 } else { 2 };
         let mut next = at + 1;
-        while reach > 0 && next < text.len() {
+        while counted < wanted && next < text.len() {
             let unit = text[next];
             let separator = unit.is(',') && joins_number(text, next);
             let joiner = (unit.is('-') || unit.is('.')) && inside(next - 1) && inside(next + 1);
             if !(inside(next) || joiner || separator) {
                 break;
             }
-            let (word, bit) = slot_bit(signature, pair_slot(first, unit.folded()));
-            signature[word] |= bit;
+            if counted < 2 {
+                let (word, bit) = slot_bit(signature, pair_slot(first, unit.folded()));
+                signature[word] |= bit;
+            }
             if !separator {
-                reach -= 1;
+                reached[counted] = unit.folded();
+                counted += 1;
             }
             next += 1;
+        }
+        if let Some(triples) = triples.as_deref_mut() {
+            for (second, third) in [(0, 1), (0, 2), (1, 2)] {
+                if third < counted {
+                    let (word, bit) = slot_bit(triples, triple_slot(first, reached[second], reached[third]));
+                    triples[word] |= bit;
+                }
+            }
         }
     }
 }
@@ -211,6 +243,20 @@ pub fn pair_slot(first: char, second: char) -> u8 {
     let hash = (u32::from(first).wrapping_mul(0x9e37_79b1) ^ u32::from(second).wrapping_mul(0x85eb_ca77))
         .wrapping_mul(0xc2b2_ae35);
     (hash >> 24) as u8
+}
+
+/// Where the triple `first`, `second`, `third` (lower-cased) goes in a signature.
+pub fn triple_slot(first: char, second: char, third: char) -> u8 {
+    let hash = (u32::from(first).wrapping_mul(0x9e37_79b1)
+        ^ u32::from(second).wrapping_mul(0x85eb_ca77)
+        ^ u32::from(third).wrapping_mul(0x27d4_eb2f))
+    .wrapping_mul(0xc2b2_ae35);
+    (hash >> 24) as u8
+}
+
+/// Does `signature` hold the triple in `slot` (`triple_slot`)?
+pub fn holds_triple(signature: &[u64], slot: u8) -> bool {
+    holds_pair(signature, slot)
 }
 
 /// A piece of a query word, split the way record text is.
