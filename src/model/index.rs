@@ -128,12 +128,27 @@ pub(crate) fn lookups(
     let (actor_pairs, weapon_pairs) = (pairs_of(actor_names), pairs_of(weapon_names));
     let actor_ascii: Vec<bool> = actor_names.iter().map(|n| n.is_ascii()).collect();
     let weapon_ascii: Vec<bool> = weapon_names.iter().map(|n| n.is_ascii()).collect();
-    let runs: Vec<(Vec<EventLookup>, Vec<u32>)> = facets
-        .par_chunks(4096)
-        .map(|run| {
-            let mut lookups = Vec::with_capacity(run.len());
-            let mut refs: Vec<u32> = Vec::with_capacity(run.iter().map(|f| f.refs.len()).sum());
-            for facets in run {
+    // Written in place, run by run on every core: each run's references go to its own part of
+    // one vector, found from the runs' counts first. (Gathering runs and joining them after
+    // held every lookup twice for a moment: 110 MiB more at the peak of a 1M load.)
+    const RUN: usize = 4096;
+    let counts: Vec<usize> =
+        facets.par_chunks(RUN).map(|run| run.iter().map(|f| f.refs.len()).sum()).collect();
+    let mut lookups = vec![EventLookup::default(); facets.len()];
+    let mut flat = vec![0u32; counts.iter().sum()];
+    let mut parts = Vec::with_capacity(counts.len());
+    let mut rest = flat.as_mut_slice();
+    let mut base = 0;
+    for &count in &counts {
+        let (part, after) = rest.split_at_mut(count);
+        parts.push((part, base));
+        rest = after;
+        base += count;
+    }
+    lookups.par_chunks_mut(RUN).zip(facets.par_chunks(RUN)).zip(parts).for_each(
+        |((out, run), (refs, base))| {
+            let mut at = 0;
+            for (slot, facets) in out.iter_mut().zip(run) {
                 let (actors, weapons) = (usize::from(facets.actors), usize::from(facets.weapons));
                 let names = facets.refs[..actors].iter().map(|&a| actor_masks[a as usize]);
                 let names = names
@@ -147,32 +162,25 @@ pub(crate) fn lookups(
                         *all |= word;
                     }
                 }
-                lookups.push(EventLookup {
+                *slot = EventLookup {
                     mask: names.fold(facets.text_mask, |all, m| all | m),
                     pairs,
                     quote_mask: facets.quote_mask,
                     quote_pairs: facets.quote_pairs,
                     quote_triples: facets.quote_triples,
-                    start: u32::try_from(refs.len()).unwrap_or(u32::MAX),
+                    start: u32::try_from(base + at).unwrap_or(u32::MAX),
                     actors: facets.actors,
                     weapons: facets.weapons,
                     sources: u16::try_from(facets.refs.len() - actors - weapons).unwrap_or(u16::MAX),
                     ascii: facets.text_ascii
                         && facets.refs[..actors].iter().all(|&a| actor_ascii[a as usize])
                         && facets.refs[actors..actors + weapons].iter().all(|&w| weapon_ascii[w as usize]),
-                });
-                refs.extend_from_slice(&facets.refs);
+                };
+                refs[at..at + facets.refs.len()].copy_from_slice(&facets.refs);
+                at += facets.refs.len();
             }
-            (lookups, refs)
-        })
-        .collect();
-    let mut lookups = Vec::with_capacity(facets.len());
-    let mut flat = Vec::with_capacity(runs.iter().map(|(_, refs)| refs.len()).sum());
-    for (run, refs) in runs {
-        let base = u32::try_from(flat.len()).unwrap_or(u32::MAX);
-        lookups.extend(run.into_iter().map(|l| EventLookup { start: base.saturating_add(l.start), ..l }));
-        flat.extend(refs);
-    }
+        },
+    );
     (lookups, flat)
 }
 
