@@ -3,9 +3,9 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-use super::vocabulary::Qualifier;
+use super::vocabulary::{Qualifier, vocabulary};
 use crate::date::Date;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -22,41 +22,7 @@ pub struct Quantity {
     pub note: Option<String>,
 }
 
-/// A closed vocabulary written in kebab-case in the data files, with a name to show.
-macro_rules! terms {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident => $text:literal, $label:literal),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-        pub enum $name {
-            $(#[serde(rename = $text)] $variant),+
-        }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            pub fn as_str(self) -> &'static str {
-                match self { $($name::$variant => $text),+ }
-            }
-
-            /// How it is shown to a reader.
-            pub fn label(self) -> &'static str {
-                match self { $($name::$variant => $label),+ }
-            }
-
-            pub fn parse(text: &str) -> Option<Self> {
-                Self::ALL.iter().copied().find(|term| term.as_str() == text)
-            }
-        }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-    };
-}
-
-terms! {
+vocabulary! {
     /// What a figure counts when it is not a weapon type. These ids are reserved: a weapon
     /// type that took one could not be counted.
     Tally {
@@ -69,7 +35,7 @@ terms! {
     }
 }
 
-terms! {
+vocabulary! {
     /// What an amount measures. Figures in different units are never compared or summed.
     Unit {
         Count => "count", "count",

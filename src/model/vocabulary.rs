@@ -4,11 +4,14 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-/// A closed vocabulary written in kebab-case in the data files.
+/// A closed vocabulary written in kebab-case in the data files; with a label after each
+/// term, also a name to show (`label`) and `parse`.
 macro_rules! vocabulary {
     ($(#[$meta:meta])* $name:ident { $($variant:ident => $text:literal),+ $(,)? }) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[derive(
+            Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, ::serde::Serialize, ::serde::Deserialize,
+        )]
         pub enum $name {
             $(#[serde(rename = $text)] $variant),+
         }
@@ -21,13 +24,29 @@ macro_rules! vocabulary {
             }
         }
 
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(self.as_str())
             }
         }
     };
+    ($(#[$meta:meta])* $name:ident { $($variant:ident => $text:literal, $label:literal),+ $(,)? }) => {
+        vocabulary! { $(#[$meta])* $name { $($variant => $text),+ } }
+
+        impl $name {
+            /// How it is shown to a reader.
+            pub fn label(self) -> &'static str {
+                match self { $($name::$variant => $label),+ }
+            }
+
+            pub fn parse(text: &str) -> Option<Self> {
+                Self::ALL.iter().copied().find(|term| term.as_str() == text)
+            }
+        }
+    };
 }
+
+pub(super) use vocabulary;
 
 vocabulary! {
     /// Admiralty source-reliability grade.
