@@ -135,14 +135,13 @@ impl Query {
     /// A word matches only where its beginning matched (see search.rs), so searching within
     /// `previous`'s result is exact; an excluded word, or a number, is only kept as it was.
     pub fn narrows(&self, previous: &Query) -> bool {
-        let continued = |now: &Word, before: &Word| now == before || now.continues(before);
         self != previous
             && self.values == previous.values
             && self.excluded == previous.excluded
             && self.from == previous.from
             && self.to == previous.to
             && self.words.len() >= previous.words.len()
-            && self.words.iter().zip(&previous.words).all(|(now, before)| continued(now, before))
+            && self.words.iter().zip(&previous.words).all(|(now, before)| now.continues(before))
     }
 }
 

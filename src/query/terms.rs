@@ -165,13 +165,14 @@ pub struct Word {
 }
 
 impl Word {
-    /// Is this word the other typed on, both to be found (`search::continues`)? Then it
-    /// matches only where the other does.
+    /// Is this word the other, or the other typed on, both to be found (`search::continues`)?
+    /// Then it matches only where the other does.
     pub fn continues(&self, before: &Word) -> bool {
-        self.mode == before.mode
-            && !self.negated
-            && !before.negated
-            && crate::search::continues(&self.text, &before.text, self.mode)
+        self == before
+            || (self.mode == before.mode
+                && !self.negated
+                && !before.negated
+                && crate::search::continues(&self.text, &before.text, self.mode))
     }
 
     pub fn free(text: &str) -> Self {

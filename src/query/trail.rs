@@ -48,7 +48,7 @@ impl Trail {
 
     /// How a search of `query` (among some events, or all) uses the trail: it writes where
     /// its one word first matches, and starts from the marks of the last settled search when
-    /// its word continues that one's. None for a query of other than one word to find.
+    /// its word is that one's or continues it. None for a query of other than one word to find.
     pub fn begin(&mut self, query: &Query) -> Option<Track> {
         let mut words = query.words.iter();
         let (Some(word), None) = (words.next(), words.next()) else { return None };
@@ -63,7 +63,7 @@ impl Trail {
         }
         self.stamp += 1;
         let settled = self.settled.as_ref();
-        let read = settled.filter(|settled| word.continues(&settled.word) || *word == settled.word);
+        let read = settled.filter(|settled| word.continues(&settled.word));
         Some(Track {
             word: word.clone(),
             read: read.map(|settled| (settled.marks, settled.stamp)),
