@@ -134,19 +134,20 @@ pub type TripleSignature = [u64; 4];
 
 /// Add the pairs `text`'s words begin with to `signature` (of any number of words).
 pub fn add_word_pairs(text: &str, signature: &mut [u64]) {
-    if text.is_ascii() {
-        add_pairs(text.as_bytes(), signature, None);
-    } else {
-        add_pairs(&text.chars().collect::<Vec<char>>(), signature, None);
-    }
+    add_word_starts(text, signature, None);
 }
 
 /// Add the pairs and the triples `text`'s words begin with to `pairs` and `triples`.
 pub fn add_word_pairs_and_triples(text: &str, pairs: &mut [u64], triples: &mut [u64]) {
+    add_word_starts(text, pairs, Some(triples));
+}
+
+/// `add_pairs` over ASCII text byte by byte, over other text character by character.
+fn add_word_starts(text: &str, pairs: &mut [u64], triples: Option<&mut [u64]>) {
     if text.is_ascii() {
-        add_pairs(text.as_bytes(), pairs, Some(triples));
+        add_pairs(text.as_bytes(), pairs, triples);
     } else {
-        add_pairs(&text.chars().collect::<Vec<char>>(), pairs, Some(triples));
+        add_pairs(&text.chars().collect::<Vec<char>>(), pairs, triples);
     }
 }
 
