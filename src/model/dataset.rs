@@ -257,6 +257,21 @@ impl Dataset {
         fields.push(&event.summary);
     }
 
+    /// Field `field` of what `search_fields_into` puts in for event `index`, in the same order.
+    pub fn search_field(&self, index: usize, field: usize) -> Option<&str> {
+        let event = &self.events[index];
+        let (actors, weapons) = (self.event_actors(index), self.event_weapons(index));
+        match field.checked_sub(1) {
+            None => Some(&event.title),
+            Some(k) if k < actors.len() => Some(&self.actor_names[actors[k] as usize]),
+            Some(k) if k - actors.len() < weapons.len() => {
+                Some(&self.weapon_names[weapons[k - actors.len()] as usize])
+            }
+            Some(k) if k == actors.len() + weapons.len() => Some(&event.summary),
+            Some(_) => None,
+        }
+    }
+
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.source_index.get(id).map(|&i| &self.sources[i])
     }

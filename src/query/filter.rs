@@ -327,16 +327,9 @@ fn prefetch_text(dataset: &Dataset, index: usize, quotes: bool, start: Mark) {
         }
     } else if start.in_quotes() {
         prefetch(event.citations.as_ptr().cast());
-    } else {
-        // The fields are the title, the names, then the summary (`Dataset::search_fields_into`);
-        // a unit is a byte of ASCII text, else near one.
-        let place = start.place();
-        let summary = 1 + dataset.event_actors(index).len() + dataset.event_weapons(index).len();
-        if place.field == 0 {
-            prefetch(event.title.as_ptr().wrapping_add(place.unit));
-        } else if place.field == summary {
-            prefetch(event.summary.as_ptr().wrapping_add(place.unit));
-        }
+    } else if let Some(text) = dataset.search_field(index, start.place().field) {
+        // A unit is a byte of ASCII text, else near one.
+        prefetch(text.as_ptr().wrapping_add(start.place().unit));
     }
 }
 

@@ -595,3 +595,17 @@ fn files_read(files: &load::InMemory, path: &str) -> Vec<u8> {
     use load::DatasetFiles;
     files.read(path, u64::MAX).expect("in the fixture")
 }
+
+/// `search_field` gives each field `search_fields_into` gathers, at its place, and nothing past.
+#[test]
+fn each_search_field_is_the_one_gathered_at_its_place() {
+    let dataset = bundled();
+    let mut fields = Vec::new();
+    for index in 0..dataset.events().len() {
+        dataset.search_fields_into(index, &mut fields);
+        for (k, field) in fields.iter().enumerate() {
+            assert_eq!(dataset.search_field(index, k), Some(*field), "event {index}, field {k}");
+        }
+        assert_eq!(dataset.search_field(index, fields.len()), None);
+    }
+}
