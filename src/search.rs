@@ -6,9 +6,6 @@
 //! number is one word with its separators (`8,000`). A query term is split the same way
 //! (`text::pieces`): `152mm` is the number 152 followed by a word starting `mm`.
 
-use fuzzy_matcher::FuzzyMatcher;
-use fuzzy_matcher::skim::SkimMatcherV2;
-
 use crate::model::SearchFields;
 use crate::text::{
     CharKind, Piece, Unit, char_mask, holds_pair, holds_triple, joins_number, lowercase, pair_slot, pieces,
@@ -188,8 +185,7 @@ impl WordMatcher for WordStartMatcher {
             return None;
         }
         let mut chars = Vec::new();
-        let fields = record.fields.iter().enumerate().skip(from.field);
-        fields.into_iter().find_map(|(field, text)| {
+        record.fields.iter().enumerate().skip(from.field).find_map(|(field, text)| {
             let after = if field == from.field { from.unit } else { 0 };
             let unit = if record.ascii || text.is_ascii() {
                 let bytes = text.as_bytes();
@@ -201,26 +197,6 @@ impl WordMatcher for WordStartMatcher {
             };
             unit.map(|unit| Place { field, unit })
         })
-    }
-}
-
-/// How well typed text fits a name, as a reader scanning a list would judge it: fuzzy-matcher's
-/// skim algorithm, which scores letters in a row, word starts and the name's own start high.
-/// What ranks a picker's values among those the word matcher lets through.
-pub struct NameScorer {
-    skim: SkimMatcherV2,
-}
-
-impl Default for NameScorer {
-    fn default() -> Self {
-        Self { skim: SkimMatcherV2::default().ignore_case() }
-    }
-}
-
-impl NameScorer {
-    /// The score of `typed` in `name`; None when its letters are not in `name` in order.
-    pub fn score(&self, name: &str, typed: &str) -> Option<i64> {
-        self.skim.fuzzy_match(name, typed)
     }
 }
 
@@ -406,6 +382,10 @@ fn match_number<U: Unit>(
     }
     (matched == digits.len()).then_some(at)
 }
+
+mod names;
+
+pub use names::NameScorer;
 
 #[cfg(test)]
 mod tests;

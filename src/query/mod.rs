@@ -8,6 +8,7 @@
 mod check;
 mod filter;
 mod parse;
+mod prefetch;
 mod terms;
 mod trail;
 
